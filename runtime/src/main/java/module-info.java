@@ -1,0 +1,7 @@
+/**
+ * The ynl4j netlink runtime: sockets, codecs and exchanges over the FFM API. Depends on nothing
+ * outside {@code java.base}.
+ */
+module io.ynl4j.runtime {
+    exports io.ynl4j.runtime;
+}

@@ -47,7 +47,8 @@ public sealed interface AttrType {
      * @param enumAsFlags whether the enum's values are bit numbers of a mask here
      * @param hint the display hint, if any
      */
-    record Scalar(IntKind kind, ByteOrder order, Optional<String> enumName, boolean enumAsFlags, Optional<DisplayHint> hint)
+    record Scalar(
+            IntKind kind, ByteOrder order, Optional<String> enumName, boolean enumAsFlags, Optional<DisplayHint> hint)
             implements AttrType {
         public Scalar {
             requireNonNull(kind, "kind");

@@ -2,6 +2,7 @@ package io.ynl4j.spec;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -14,6 +15,9 @@ import java.util.Optional;
  * @param multiAttr whether the attribute may repeat ({@code multi-attr})
  * @param checks the kernel's validation
  * @param namePrefix a C name prefix override for this attribute's enum, if any
+ * @param typeValue names of the values carried in attribute types ({@code type-value}): for
+ *     {@code nest-type-value} the levels of the nest; on other types (ethtool's {@code stat}) the
+ *     attribute's own type is an id within its parent nest
  * @param doc the documentation, possibly empty
  * @param location where (for a subset attribute: the subset's entry)
  */
@@ -24,6 +28,7 @@ public record Attribute(
         boolean multiAttr,
         Checks checks,
         Optional<String> namePrefix,
+        List<String> typeValue,
         String doc,
         SourceLocation location) {
     public Attribute {
@@ -31,6 +36,7 @@ public record Attribute(
         requireNonNull(type, "type");
         requireNonNull(checks, "checks");
         requireNonNull(namePrefix, "namePrefix");
+        typeValue = List.copyOf(typeValue);
         requireNonNull(doc, "doc");
         requireNonNull(location, "location");
     }

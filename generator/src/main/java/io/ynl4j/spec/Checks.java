@@ -27,7 +27,13 @@ public record Checks(
         boolean unterminatedOk) {
     /** No checks. */
     public static final Checks NONE = new Checks(
-            Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), false);
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            false);
 
     public Checks {
         requireNonNull(min, "min");

@@ -90,7 +90,9 @@ public record Family(
      * @return the struct, or empty
      */
     public Optional<Definition.Struct> struct(String structName) {
-        return definition(structName).filter(Definition.Struct.class::isInstance).map(Definition.Struct.class::cast);
+        return definition(structName)
+                .filter(Definition.Struct.class::isInstance)
+                .map(Definition.Struct.class::cast);
     }
 
     /**

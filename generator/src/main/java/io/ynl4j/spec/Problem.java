@@ -13,8 +13,14 @@ public enum Problem {
     NOT_UTF8("Y002", Severity.ERROR, "the spec is not valid UTF-8: %s"),
     YAML_SYNTAX("Y003", Severity.ERROR, "YAML syntax error: %s"),
     YAML_LIMIT("Y004", Severity.ERROR, "the spec exceeds a safety limit: %s"),
-    EMPTY_SPEC("Y005", Severity.ERROR, "the spec is empty (expected: a mapping with 'name', 'doc', 'attribute-sets' and 'operations')"),
-    NO_SPDX("Y006", Severity.WARNING, "the first line is not an SPDX license tag ('# SPDX-License-Identifier: ...'); the kernel's tools refuse such specs"),
+    EMPTY_SPEC(
+            "Y005",
+            Severity.ERROR,
+            "the spec is empty (expected: a mapping with 'name', 'doc', 'attribute-sets' and 'operations')"),
+    NO_SPDX(
+            "Y006",
+            Severity.WARNING,
+            "the first line is not an SPDX license tag ('# SPDX-License-Identifier: ...'); the kernel's tools refuse such specs"),
     DUPLICATE_KEY("Y007", Severity.ERROR, "duplicate key '%s' (first at line %d)"),
     MULTIPLE_DOCUMENTS("Y008", Severity.ERROR, "the spec holds more than one YAML document (expected: one)"),
     SCHEMA_VIOLATION("Y009", Severity.ERROR, "schema %s: %s"),
@@ -36,7 +42,10 @@ public enum Problem {
     UNKNOWN_STRUCT("Y203", Severity.ERROR, "unknown struct '%s'"),
     UNKNOWN_ENUM("Y204", Severity.ERROR, "unknown enum or flags definition '%s'"),
     UNKNOWN_SUB_MESSAGE("Y205", Severity.ERROR, "unknown sub-message '%s'"),
-    UNKNOWN_SELECTOR("Y206", Severity.ERROR, "selector '%s' of attribute '%s' is not an attribute of '%s' or of a set enclosing it"),
+    UNKNOWN_SELECTOR(
+            "Y206",
+            Severity.ERROR,
+            "selector '%s' of attribute '%s' is not an attribute of '%s' or of a set enclosing it"),
     DUPLICATE_NAME("Y207", Severity.ERROR, "duplicate %s name '%s' (first at %s)"),
     DUPLICATE_VALUE("Y208", Severity.ERROR, "%s '%s' has value %d, already used by '%s'"),
     SUBSET_CYCLE("Y209", Severity.ERROR, "attribute-set '%s' is a subset of itself through %s"),
@@ -45,13 +54,19 @@ public enum Problem {
     MISSING_TYPE("Y212", Severity.ERROR, "attribute '%s' has no 'type' (required outside 'subset-of' sets)"),
     KEY_NEEDS_TYPE("Y213", Severity.ERROR, "'%s' does not apply to an attribute of type '%s' (it needs type %s)"),
     MISSING_FOR_TYPE("Y214", Severity.ERROR, "attribute '%s' of type '%s' needs '%s'"),
-    UNKNOWN_CONST("Y215", Severity.ERROR, "unknown constant '%s' (expected: a number or the name of a 'const' definition)"),
+    UNKNOWN_CONST(
+            "Y215", Severity.ERROR, "unknown constant '%s' (expected: a number or the name of a 'const' definition)"),
     NOT_A("Y216", Severity.ERROR, "'%s' is a %s definition, not %s"),
-    NO_ATTRIBUTE_SET("Y217", Severity.ERROR, "operation '%s' lists attributes but has no 'attribute-set' (and none can be inferred)"),
+    NO_ATTRIBUTE_SET(
+            "Y217",
+            Severity.ERROR,
+            "operation '%s' lists attributes but has no 'attribute-set' (and none can be inferred)"),
     NOTIFY_WITHOUT_REPLY("Y218", Severity.ERROR, "operation '%s' notifies with the reply of '%s', which has no reply"),
-    MCAST_VALUE("Y219", Severity.ERROR, "multicast group '%s' %s"),
     UNKNOWN_MCAST_GROUP("Y220", Severity.ERROR, "unknown multicast group '%s'"),
-    BAD_SELECTOR("Y221", Severity.ERROR, "selector '%s' of attribute '%s' has type '%s' (expected: a string or integer attribute)"),
+    BAD_SELECTOR(
+            "Y221",
+            Severity.ERROR,
+            "selector '%s' of attribute '%s' has type '%s' (expected: a string or integer attribute)"),
     DUPLICATE_FORMAT("Y222", Severity.ERROR, "sub-message '%s' has two formats for value '%s'"),
     STRUCT_MEMBER_LEN("Y223", Severity.ERROR, "struct member '%s' of type '%s' %s"),
     STRUCT_CYCLE("Y224", Severity.ERROR, "struct '%s' contains itself through %s"),
@@ -60,7 +75,10 @@ public enum Problem {
     DIRECTIONAL_NO_VALUE("Y227", Severity.ERROR, "operation '%s' has no message id: %s"),
     VALUE_TOO_LARGE("Y228", Severity.ERROR, "%s '%s' has value %d (expected: at most %d)"),
     DUPLICATE_IN_LIST("Y229", Severity.WARNING, "attribute '%s' is listed twice in %s; the second is ignored"),
-    ENUM_VALUE_DUPLICATE("Y230", Severity.WARNING, "entries '%s' and '%s' of %s '%s' share the value %d");
+    MCAST_NO_VALUE(
+            "Y230",
+            Severity.WARNING,
+            "multicast group '%s' of a netlink-raw family has no 'value'; it cannot be joined by number");
 
     private final String code;
     private final Severity severity;

@@ -21,8 +21,10 @@ public final class SpecException extends Exception {
     private static String summary(List<Diagnostic> diagnostics) {
         long errors = diagnostics.stream().filter(Diagnostic::isError).count();
         StringBuilder out = new StringBuilder(errors + (errors == 1 ? " error" : " errors") + " in spec");
-        diagnostics.stream().filter(Diagnostic::isError).findFirst().ifPresent(d -> out.append(": ")
-                .append(d.headline()));
+        diagnostics.stream()
+                .filter(Diagnostic::isError)
+                .findFirst()
+                .ifPresent(d -> out.append(": ").append(d.headline()));
         return out.toString();
     }
 

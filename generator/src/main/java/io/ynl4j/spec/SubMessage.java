@@ -27,7 +27,8 @@ public record SubMessage(String name, List<Format> formats, SourceLocation locat
      * @param attributeSet the set of the attributes after it, if any
      * @param location where
      */
-    public record Format(String value, Optional<String> fixedHeader, Optional<String> attributeSet, SourceLocation location) {
+    public record Format(
+            String value, Optional<String> fixedHeader, Optional<String> attributeSet, SourceLocation location) {
         public Format {
             requireNonNull(value, "value");
             requireNonNull(fixedHeader, "fixedHeader");

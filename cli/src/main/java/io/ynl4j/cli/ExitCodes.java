@@ -1,0 +1,62 @@
+package io.ynl4j.cli;
+
+import io.ynl4j.spec.Diagnostic;
+import io.ynl4j.spec.Problem;
+import io.ynl4j.spec.load.LoadResult;
+import java.util.List;
+
+/** The exit codes of {@code ynl4j}, the same for every subcommand. */
+public final class ExitCodes {
+    /** Everything went well (warnings do not count). */
+    public static final int OK = 0;
+
+    /** A spec has errors. */
+    public static final int SPEC_ERRORS = 1;
+
+    /** The command line is wrong: unknown option, missing argument, bad value. */
+    public static final int USAGE = 2;
+
+    /** A file could not be read or written. */
+    public static final int IO = 3;
+
+    /** The kernel answered with an error (subcommands that talk to the kernel). */
+    public static final int KERNEL = 4;
+
+    /** A bug in ynl4j: an unexpected exception. */
+    public static final int INTERNAL = 5;
+
+    private ExitCodes() {}
+
+    /**
+     * The exit code for one loaded spec: {@link #OK} when it loaded without errors, {@link #IO} when
+     * its only errors are that it could not be read ({@code Y001}), {@link #SPEC_ERRORS} otherwise.
+     *
+     * @param result what the loader returned
+     * @return the exit code
+     */
+    static int of(LoadResult result) {
+        if (result.ok()) {
+            return OK;
+        }
+        List<Diagnostic> errors =
+                result.diagnostics().stream().filter(Diagnostic::isError).toList();
+        if (!errors.isEmpty() && errors.stream().allMatch(d -> d.code().equals(Problem.IO_ERROR.code()))) {
+            return IO;
+        }
+        return SPEC_ERRORS;
+    }
+
+    /**
+     * Combines the codes of several specs: spec errors first, then I/O problems, else success.
+     *
+     * @param a one code
+     * @param b another code
+     * @return the code to report for both
+     */
+    static int combine(int a, int b) {
+        if (a == SPEC_ERRORS || b == SPEC_ERRORS) {
+            return SPEC_ERRORS;
+        }
+        return Math.max(a, b);
+    }
+}

@@ -1,0 +1,57 @@
+package io.ynl4j.cli;
+
+import io.ynl4j.spec.load.SpecLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Option;
+
+/**
+ * The options choosing the JSON schemas specs are validated against, shared by the subcommands that
+ * load specs. Without either option, a spec is validated like the kernel's own tool does it: against
+ * {@code ../<protocol>.yaml} next to the spec's folder, when that file exists.
+ */
+final class SchemaOptions {
+    @ArgGroup(exclusive = true)
+    Choice choice;
+
+    /** At most one of the two. */
+    static final class Choice {
+        @Option(
+                names = "--schema-dir",
+                paramLabel = "DIR",
+                description = "Validate each spec against DIR/<protocol>.yaml (the kernel's"
+                        + " Documentation/netlink folder holds these schemas).")
+        Path schemaDir;
+
+        @Option(
+                names = "--no-schema",
+                description = "Do not validate against a JSON schema, not even one found next to the spec's folder.")
+        boolean noSchema;
+    }
+
+    /**
+     * A loader configured by these options.
+     *
+     * @return the loader
+     * @throws CliException with {@link ExitCodes#IO} when the schema directory does not exist
+     */
+    SpecLoader loader() {
+        SpecLoader loader = SpecLoader.create();
+        if (choice == null) {
+            return loader;
+        }
+        if (choice.noSchema) {
+            return loader.withAutoSchema(false);
+        }
+        if (choice.schemaDir != null) {
+            if (!Files.isDirectory(choice.schemaDir)) {
+                throw new CliException(
+                        ExitCodes.IO, "--schema-dir " + choice.schemaDir + ": not a directory (expected: a folder"
+                                + " holding genetlink.yaml, netlink-raw.yaml, ...)");
+            }
+            return loader.withSchemaDirectory(choice.schemaDir);
+        }
+        return loader;
+    }
+}

@@ -1,0 +1,182 @@
+package io.ynl4j.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.spi.ToolProvider;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Runs {@code ynl4j} in-process through its {@link ToolProvider}, as a build tool would. */
+class CliTest {
+    /** Surefire runs in the module folder; the repository root is its parent. */
+    private static final Path RT_ADDR =
+            Path.of("").toAbsolutePath().getParent().resolve("specs").resolve("rt-addr.yaml");
+
+    private record Run(int exit, String out, String err) {}
+
+    private static Run ynl4j(String... args) {
+        ToolProvider tool = ToolProvider.findFirst("ynl4j").orElseThrow();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = tool.run(new PrintWriter(out), new PrintWriter(err), args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    /** The text of the JSON object that follows {@code "key": } (objects here hold no nested braces). */
+    private static String object(String json, String key) {
+        int start = json.indexOf("\"" + key + "\": {");
+        assertThat(start).as("key %s in %s", key, json).isNotNegative();
+        int end = json.indexOf('}', start);
+        return json.substring(start, end + 1);
+    }
+
+    @Test
+    void helpExitsZeroAndListsTheSubcommands() {
+        Run run = ynl4j("--help");
+
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).startsWith("Usage: ynl4j ").contains("check", "model", "Exit codes:");
+        assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void versionComesFromTheBuild() {
+        Run run = ynl4j("--version");
+
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).startsWith("ynl4j 0.1.0-SNAPSHOT\n");
+    }
+
+    @Test
+    void unknownOptionIsAUsageError() {
+        Run run = ynl4j("--frobnicate");
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("ynl4j: Unknown option: '--frobnicate'", "Try 'ynl4j --help'");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void missingSubcommandIsAUsageError() {
+        Run run = ynl4j();
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("Missing required subcommand");
+    }
+
+    @Test
+    void checkWithoutSpecIsAUsageError() {
+        Run run = ynl4j("check");
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("Missing required parameter", "Try 'ynl4j check --help'");
+    }
+
+    @Test
+    void schemaDirAndNoSchemaExcludeEachOther() {
+        Run run = ynl4j("check", "--schema-dir", ".", "--no-schema", RT_ADDR.toString());
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("mutually exclusive");
+    }
+
+    @Test
+    void missingSchemaDirIsAnIoError(@TempDir Path dir) {
+        Run run = ynl4j("check", "--schema-dir", dir.resolve("nope").toString(), RT_ADDR.toString());
+
+        assertThat(run.exit()).isEqualTo(3);
+        assertThat(run.err()).startsWith("ynl4j: --schema-dir ").contains("not a directory");
+    }
+
+    @Test
+    void checkAcceptsTheProjectsRtAddrSpec() {
+        Run run = ynl4j("check", RT_ADDR.toString());
+
+        assertThat(run.err()).isEmpty();
+        assertThat(run.out()).isEqualTo(RT_ADDR + ": ok\n");
+        assertThat(run.exit()).isZero();
+    }
+
+    @Test
+    void checkReportsSpecErrorsWithTheirLocation(@TempDir Path dir) throws IOException {
+        Path broken = dir.resolve("broken.yaml");
+        Files.writeString(broken, """
+                # SPDX-License-Identifier: Apache-2.0
+                name: broken
+                doc: A family whose operation names an attribute its set does not have.
+                attribute-sets:
+                  - name: main
+                    attributes:
+                      - name: id
+                        type: u32
+                operations:
+                  list:
+                    - name: get
+                      doc: Get one.
+                      attribute-set: main
+                      do:
+                        request:
+                          attributes:
+                            - idd
+                """, StandardCharsets.UTF_8);
+
+        Run run = ynl4j("check", broken.toString(), RT_ADDR.toString());
+
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).containsPattern("broken\\.yaml:\\d+:\\d+: error\\[Y\\d{3}\\]: ");
+        assertThat(run.out()).isEqualTo(RT_ADDR + ": ok\n");
+    }
+
+    @Test
+    void checkOfAMissingFileIsAnIoError(@TempDir Path dir) {
+        Run run = ynl4j("check", dir.resolve("missing.yaml").toString());
+
+        assertThat(run.exit()).isEqualTo(3);
+        assertThat(run.err()).contains("missing.yaml", "error[Y001]");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void modelPrintsTheLinkedFamily() {
+        Run run = ynl4j("model", RT_ADDR.toString());
+
+        assertThat(run.exit()).isZero();
+        assertThat(run.out())
+                .startsWith("family rt-addr\nprotocol netlink-raw\nprotonum 0\n")
+                .contains("    attr 12 mc-users u32\n", "    attr 6 cacheinfo binary struct=ifa-cacheinfo\n")
+                .contains("  op getaddr req=22 rsp=20 attribute-set=addr-attrs fixed-header=ifaddrmsg\n");
+    }
+
+    @Test
+    void modelJsonShowsIdsMessageTypesAndFlagMasks() {
+        Run run = ynl4j("model", "--json", RT_ADDR.toString());
+
+        assertThat(run.exit()).isZero();
+        assertThat(run.err()).isEmpty();
+        String json = run.out();
+        assertThat(json).startsWith("{\n  \"name\": \"rt-addr\",\n").endsWith("}\n");
+        assertThat(object(json, "addr-attrs")).contains("\"mc-users\": 12\n", "\"address\": 1,");
+        assertThat(object(json, "getmulticast")).contains("\"req\": 58,", "\"rsp\": 58\n");
+        assertThat(object(json, "getaddr")).contains("\"req\": 22,", "\"rsp\": 20\n");
+        assertThat(object(json, "entries")).contains("\"secondary\": 1,", "\"permanent\": 128,");
+        assertThat(json).contains("\"stable-privacy\": 2048\n");
+    }
+
+    @Test
+    void modelOfABrokenSpecPrintsNothing(@TempDir Path dir) throws IOException {
+        Path broken = dir.resolve("bad.yaml");
+        Files.writeString(broken, "# SPDX-License-Identifier: Apache-2.0\nname: [unclosed\n", StandardCharsets.UTF_8);
+
+        Run run = ynl4j("model", broken.toString());
+
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).contains("bad.yaml:").contains(": error[");
+    }
+}

@@ -15,7 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -360,7 +360,7 @@ class SchemaValidatorTest {
         StringBuilder bomb = new StringBuilder("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
         for (int i = 1; i < 8; i++) {
             bomb.append("a").append(i).append(": &a").append(i).append(" [");
-            bomb.append(String.join(", ", java.util.Collections.nCopies(10, "*a" + (i - 1))));
+            bomb.append(String.join(", ", Collections.nCopies(10, "*a" + (i - 1))));
             bomb.append("]\n");
         }
         Diagnostics d = new Diagnostics();
@@ -440,8 +440,6 @@ class SchemaValidatorTest {
         assertThat(at.get("/list/0/k")).isEqualTo(new SourceLocation("t.yaml", 2, 6));
         assertThat(converted.json().get("m").intValue()).as("merge key").isEqualTo(2);
         assertThat(converted.nearest("/list/0/k/deeper")).isEqualTo(at.get("/list/0/k"));
-        List<String> escaped = new ArrayList<>();
-        escaped.add(SchemaValidator.escape("a/b~c"));
-        assertThat(escaped).containsExactly("a~1b~0c");
+        assertThat(SchemaValidator.escape("a/b~c")).isEqualTo("a~1b~0c");
     }
 }

@@ -42,9 +42,8 @@ final class CheckCommand implements Callable<Integer> {
             err.flush();
             int code = ExitCodes.of(result);
             if (code == ExitCodes.OK) {
-                long warnings = result.diagnostics().stream()
-                        .filter(d -> !d.isError())
-                        .count();
+                long warnings =
+                        result.diagnostics().stream().filter(d -> !d.isError()).count();
                 out.println(file + ": ok" + warningSuffix(warnings));
                 out.flush();
             }
@@ -59,5 +58,4 @@ final class CheckCommand implements Callable<Integer> {
         }
         return " (" + warnings + (warnings == 1 ? " warning)" : " warnings)");
     }
-
 }

@@ -47,7 +47,8 @@ final class SchemaOptions {
         if (choice.schemaDir != null) {
             if (!Files.isDirectory(choice.schemaDir)) {
                 throw new CliException(
-                        ExitCodes.IO, "--schema-dir " + choice.schemaDir + ": not a directory (expected: a folder"
+                        ExitCodes.IO,
+                        "--schema-dir " + choice.schemaDir + ": not a directory (expected: a folder"
                                 + " holding genetlink.yaml, netlink-raw.yaml, ...)");
             }
             return loader.withSchemaDirectory(choice.schemaDir);

@@ -30,10 +30,7 @@ final class Ynl4jCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(
-            names = "--debug",
-            scope = ScopeType.INHERIT,
-            description = "Print the stack trace of internal errors.")
+    @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Print the stack trace of internal errors.")
     boolean debug;
 
     @Override

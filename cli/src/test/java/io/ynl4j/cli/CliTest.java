@@ -1,6 +1,7 @@
 package io.ynl4j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -99,6 +100,20 @@ class CliTest {
         Run run = ynl4j("check", RT_ADDR.toString());
 
         assertThat(run.err()).isEmpty();
+        assertThat(run.out()).isEqualTo(RT_ADDR + ": ok\n");
+        assertThat(run.exit()).isZero();
+    }
+
+    @Test
+    void checkValidatesAgainstTheKernelsSchemasQuietly() {
+        Path schemas = Path.of(System.getProperty("ynl4j.shared", "../../shared"))
+                .resolve("kernel-specs")
+                .resolve("schemas");
+        assumeTrue(Files.isDirectory(schemas), "the kernel's schemas are in " + schemas);
+
+        Run run = ynl4j("check", "--schema-dir", schemas.toString(), RT_ADDR.toString());
+
+        assertThat(run.err()).as("no diagnostics, no logging noise").isEmpty();
         assertThat(run.out()).isEqualTo(RT_ADDR + ": ok\n");
         assertThat(run.exit()).isZero();
     }

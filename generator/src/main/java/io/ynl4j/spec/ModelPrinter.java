@@ -282,14 +282,20 @@ public final class ModelPrinter {
         list(parts, "dont-validate", o.dontValidate());
         opt(parts, "config-cond", o.configCond());
         line(1, parts);
-        o.doMode().ifPresent(m -> mode("do", m));
-        o.dumpMode().ifPresent(m -> mode("dump", m));
+        o.doMode().ifPresent(m -> mode("do", m, o));
+        o.dumpMode().ifPresent(m -> mode("dump", m, o));
         o.notifies().ifPresent(n -> line(2, "notify", quote(n)));
         o.event().ifPresent(e -> message(2, "event", e));
     }
 
-    private void mode(String name, Operation.Mode m) {
+    private void mode(String name, Operation.Mode m, Operation o) {
         List<String> parts = new ArrayList<>(List.of(name));
+        if (!m.requestId().equals(o.requestId())) {
+            parts.add("req=" + id(m.requestId()));
+        }
+        if (!m.replyId().equals(o.replyId())) {
+            parts.add("rsp=" + id(m.replyId()));
+        }
         opt(parts, "pre", m.pre());
         opt(parts, "post", m.post());
         line(2, parts);

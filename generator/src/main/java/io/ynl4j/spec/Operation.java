@@ -90,8 +90,14 @@ public record Operation(
     }
 
     /**
-     * A {@code do} or {@code dump} handler.
+     * A {@code do} or {@code dump} handler, with the message ids its messages really carry: the
+     * operation's ids unless this mode's request or reply gives its own {@code value} (devlink's
+     * {@code port-get} dump replies carry {@code DEVLINK_CMD_NEW}, 3, not the do reply's 7). The
+     * kernel's YNL library takes the operation-level ids from the do mode only; these per-mode ids
+     * are what a decoder must accept.
      *
+     * @param requestId the message id of this mode's requests
+     * @param replyId the message id of this mode's replies, if it has any
      * @param request the request message, if the spec describes one
      * @param reply the reply message, if the spec describes one
      * @param pre the kernel pre-hook, if any
@@ -99,12 +105,16 @@ public record Operation(
      * @param location where
      */
     public record Mode(
+            OptionalInt requestId,
+            OptionalInt replyId,
             Optional<Message> request,
             Optional<Message> reply,
             Optional<String> pre,
             Optional<String> post,
             SourceLocation location) {
         public Mode {
+            requireNonNull(requestId, "requestId");
+            requireNonNull(replyId, "replyId");
             requireNonNull(request, "request");
             requireNonNull(reply, "reply");
             requireNonNull(pre, "pre");

@@ -79,7 +79,7 @@ class ModelPrinterTest {
                     do pre=demo-pre post=demo-post
                       request: id
                       reply: id name
-                    dump
+                    dump rsp=3
                       request:
                       reply: id
                   op ntf req=- rsp=2 attribute-set=main fixed-header=hdr mcgrp=mon
@@ -390,13 +390,21 @@ class ModelPrinterTest {
                 Optional.of("main"),
                 Optional.of("hdr"),
                 Optional.of(new Operation.Mode(
+                        OptionalInt.of(1),
+                        OptionalInt.of(1),
                         Optional.of(message("id")),
                         Optional.of(message("id", "name")),
                         Optional.of("demo-pre"),
                         Optional.of("demo-post"),
                         AT)),
                 Optional.of(new Operation.Mode(
-                        Optional.of(message()), Optional.of(message("id")), Optional.empty(), Optional.empty(), AT)),
+                        OptionalInt.of(1),
+                        OptionalInt.of(3),
+                        Optional.of(message()),
+                        Optional.of(message("id")),
+                        Optional.empty(),
+                        Optional.empty(),
+                        AT)),
                 Optional.empty(),
                 Optional.empty(),
                 Optional.empty(),

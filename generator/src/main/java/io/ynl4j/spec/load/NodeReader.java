@@ -240,27 +240,56 @@ final class NodeReader {
     }
 
     Optional<String> enumString(String key, List<String> allowed) {
+        return enumString(key, key, allowed);
+    }
+
+    /**
+     * A string from an enumerated set; values the spec's protocol does not allow are reported too.
+     *
+     * @param key the key
+     * @param rule the name {@link SpecKeys#valueAllowed} knows the values by (e.g. {@code definition}
+     *     for a definition's {@code type})
+     * @param allowed every value of any protocol
+     */
+    Optional<String> enumString(String key, String rule, List<String> allowed) {
         Optional<String> v = string(key);
-        if (v.isPresent() && !allowed.contains(v.get())) {
-            diagnostics.reportWithHints(
-                    Problem.BAD_ENUM_VALUE,
-                    loc(values.get(key)),
-                    Diagnostics.didYouMean(v.get(), allowed),
-                    key,
-                    String.join(", ", allowed),
-                    v.get());
-            return Optional.empty();
-        }
-        if (v.isPresent() && protocol.isPresent() && !SpecKeys.valueAllowed(key, v.get(), protocol.get())) {
-            diagnostics.report(
-                    Problem.VALUE_NOT_FOR_PROTOCOL,
-                    loc(values.get(key)),
-                    key,
-                    v.get(),
-                    protocol.get().specName());
+        if (v.isPresent() && !checkEnumValue(key, rule, allowed, v.get(), loc(values.get(key)))) {
             return Optional.empty();
         }
         return v;
+    }
+
+    /** Reports a value outside {@code allowed} or not allowed with the protocol; true if good. */
+    private boolean checkEnumValue(String key, String rule, List<String> allowed, String value, SourceLocation at) {
+        if (!allowed.contains(value)) {
+            // List (and suggest) only what this protocol allows, so the hint never leads to Y108.
+            List<String> here = allowed.stream()
+                    .filter(a -> protocol.isEmpty() || SpecKeys.valueAllowed(rule, a, protocol.get()))
+                    .toList();
+            diagnostics.reportWithHints(
+                    Problem.BAD_ENUM_VALUE,
+                    at,
+                    Diagnostics.didYouMean(value, here),
+                    key,
+                    String.join(", ", here),
+                    value);
+            return false;
+        }
+        if (protocol.isPresent() && !SpecKeys.valueAllowed(rule, value, protocol.get())) {
+            List<String> protocols = java.util.Arrays.stream(Protocol.values())
+                    .filter(p -> SpecKeys.valueAllowed(rule, value, p))
+                    .map(Protocol::specName)
+                    .toList();
+            diagnostics.reportWithHints(
+                    Problem.VALUE_NOT_FOR_PROTOCOL,
+                    at,
+                    List.of("'" + key + ": " + value + "' is allowed with protocol " + String.join(", ", protocols)),
+                    key,
+                    value,
+                    protocol.get().specName());
+            return false;
+        }
+        return true;
     }
 
     Optional<Boolean> bool(String key) {
@@ -398,22 +427,7 @@ final class NodeReader {
     List<String> enumStrings(String key, List<String> allowed) {
         List<String> out = new ArrayList<>();
         for (Located<String> s : strings(key)) {
-            if (!allowed.contains(s.value())) {
-                diagnostics.reportWithHints(
-                        Problem.BAD_ENUM_VALUE,
-                        s.location(),
-                        Diagnostics.didYouMean(s.value(), allowed),
-                        key,
-                        String.join(", ", allowed),
-                        s.value());
-            } else if (protocol.isPresent() && !SpecKeys.valueAllowed(key, s.value(), protocol.get())) {
-                diagnostics.report(
-                        Problem.VALUE_NOT_FOR_PROTOCOL,
-                        s.location(),
-                        key,
-                        s.value(),
-                        protocol.get().specName());
-            } else {
+            if (checkEnumValue(key, key, allowed, s.value(), s.location())) {
                 out.add(s.value());
             }
         }

@@ -6,6 +6,7 @@ import io.ynl4j.spec.AttributeSet;
 import io.ynl4j.spec.ByteOrder;
 import io.ynl4j.spec.Checks;
 import io.ynl4j.spec.Definition;
+import io.ynl4j.spec.Diagnostic;
 import io.ynl4j.spec.Diagnostics;
 import io.ynl4j.spec.DisplayHint;
 import io.ynl4j.spec.EnumEntry;
@@ -64,6 +65,8 @@ public final class SpecLinker {
     private final Map<String, SubMessageDecl> subMessageDecls = new LinkedHashMap<>();
     private final Map<String, Integer> attrValues = new HashMap<>(); // "set/attr" -> value
     private final Set<String> structsInProgress = new LinkedHashSet<>();
+    private final Set<String> setsInReportedCycle = new HashSet<>();
+    private final Set<String> failedStructs = new HashSet<>(); // reported once, never linked again
 
     private SpecLinker(FamilyDecl decl, Diagnostics diagnostics) {
         this.decl = decl;
@@ -80,10 +83,15 @@ public final class SpecLinker {
      * @return the family, or empty if there was an error
      */
     public static Optional<Family> link(FamilyDecl decl, String file, String sha256, Diagnostics diagnostics) {
-        Diagnostics local = new Diagnostics();
-        Family family = new SpecLinker(decl, local).linkFamily(file, sha256);
-        local.all().forEach(diagnostics::add);
-        return local.hasErrors() ? Optional.empty() : Optional.of(family);
+        // Report straight into the caller's collector, which knows the spec's text and so can quote
+        // the offending line; the family is good when linking added no error.
+        long errorsBefore = errorCount(diagnostics);
+        Family family = new SpecLinker(decl, diagnostics).linkFamily(file, sha256);
+        return errorCount(diagnostics) > errorsBefore ? Optional.empty() : Optional.of(family);
+    }
+
+    private static long errorCount(Diagnostics diagnostics) {
+        return diagnostics.all().stream().filter(Diagnostic::isError).count();
     }
 
     private Family linkFamily(String file, String sha256) {
@@ -126,7 +134,10 @@ public final class SpecLinker {
         Set<String> groupNames = new HashSet<>();
         groups.forEach(g -> groupNames.add(g.name()));
         Optional<String> familyFixedHeader = decl.operations().fixedHeader();
-        familyFixedHeader.ifPresent(h -> checkStruct(h, decl.operations().pos().at("fixed-header"), diagnostics));
+        familyFixedHeader.ifPresent(h -> checkStruct(
+                h,
+                decl.operations().pos().at("fixed-header"),
+                diagnostics.at("operations", decl.operations().pos().start())));
         List<Operation> operations = linkOperations(protocol, model, familyFixedHeader, groupNames);
 
         return new Family(
@@ -210,9 +221,9 @@ public final class SpecLinker {
         for (DefinitionDecl.EntryDecl e : d.entries()) {
             long value = e.value().isPresent() ? e.value().getAsLong() : prev != null ? prev + 1 : start;
             prev = value;
-            SourceLocation first = seen.putIfAbsent(e.name(), e.pos().start());
+            SourceLocation first = seen.putIfAbsent(e.name(), e.pos().at("name"));
             if (first != null) {
-                at.report(Problem.DUPLICATE_NAME, e.pos().start(), "enum entry", e.name(), first);
+                at.report(Problem.DUPLICATE_NAME, e.pos().at("name"), "enum entry", e.name(), first);
                 continue;
             }
             if (d.type().equals("flags") && (value < 0 || value > 63)) {
@@ -242,10 +253,15 @@ public final class SpecLinker {
         if (done != null) {
             return Optional.of(done);
         }
+        if (failedStructs.contains(name)) {
+            return Optional.empty(); // its problems are reported already
+        }
         DefinitionDecl d = definitionDecls.get(name);
         if (structsInProgress.contains(name)) {
-            diagnostics.report(
-                    Problem.STRUCT_CYCLE, usedAt, name, String.join(" -> ", structsInProgress) + " -> " + name);
+            // The cycle proper: from the first 'name' on (structs before it only lead into it).
+            List<String> chain = new ArrayList<>(structsInProgress);
+            chain = chain.subList(chain.indexOf(name), chain.size());
+            diagnostics.report(Problem.STRUCT_CYCLE, usedAt, name, String.join(" -> ", chain) + " -> " + name);
             return Optional.empty();
         }
         structsInProgress.add(name);
@@ -255,15 +271,11 @@ public final class SpecLinker {
             int offset = 0;
             int alignment = 1;
             boolean ok = true;
-            Set<String> names = new HashSet<>();
+            Map<String, SourceLocation> names = new HashMap<>();
             for (DefinitionDecl.MemberDecl m : d.members()) {
-                if (!names.add(m.name())) {
-                    at.report(
-                            Problem.DUPLICATE_NAME,
-                            m.pos().at("name"),
-                            "struct member",
-                            m.name(),
-                            d.pos().start());
+                SourceLocation first = names.putIfAbsent(m.name(), m.pos().at("name"));
+                if (first != null) {
+                    at.report(Problem.DUPLICATE_NAME, m.pos().at("name"), "struct member", m.name(), first);
                     ok = false;
                     continue;
                 }
@@ -302,7 +314,7 @@ public final class SpecLinker {
                     if (m.len().isEmpty()) {
                         mAt.report(
                                 Problem.STRUCT_MEMBER_LEN,
-                                m.pos().start(),
+                                m.pos().at("type"),
                                 m.name(),
                                 m.type(),
                                 "needs 'len'" + (m.type().equals("binary") ? " or 'struct'" : ""));
@@ -347,6 +359,7 @@ public final class SpecLinker {
                 offset += size;
             }
             if (!ok) {
+                failedStructs.add(name);
                 return Optional.empty();
             }
             Definition.Struct s = new Definition.Struct(
@@ -486,7 +499,7 @@ public final class SpecLinker {
         for (AttrDecl a : s.attributes()) {
             int value = a.value().isPresent() ? (int) a.value().getAsLong() : next;
             next = value + 1;
-            SourceLocation first = names.putIfAbsent(a.name(), a.pos().start());
+            SourceLocation first = names.putIfAbsent(a.name(), a.pos().at("name"));
             if (first != null) {
                 at.report(Problem.DUPLICATE_NAME, a.pos().at("name"), "attribute", a.name(), first);
                 continue;
@@ -514,11 +527,17 @@ public final class SpecLinker {
             return List.of();
         }
         while (parent.subsetOf().isPresent()) {
-            chain.add(parent.name());
-            if (parent.name().equals(s.name()) || chain.size() > setDecls.size()) {
-                at.report(Problem.SUBSET_CYCLE, s.pos().at("subset-of"), s.name(), String.join(" -> ", chain));
+            if (chain.contains(parent.name())) {
+                // A cycle: reported once, at its first set in spec order; a set that only leads
+                // into a cycle is not itself a subset of itself, and is not reported.
+                if (parent.name().equals(s.name()) && !setsInReportedCycle.contains(s.name())) {
+                    setsInReportedCycle.addAll(chain);
+                    chain.add(s.name());
+                    at.report(Problem.SUBSET_CYCLE, s.pos().at("subset-of"), s.name(), String.join(" -> ", chain));
+                }
                 return List.of();
             }
+            chain.add(parent.name());
             AttrSetDecl next = setDecls.get(parent.subsetOf().get());
             if (next == null) {
                 return List.of(); // reported at that set
@@ -834,7 +853,17 @@ public final class SpecLinker {
                 }
             }
         }
-        at.report(Problem.UNKNOWN_SELECTOR, p.at("selector"), selector, a.name(), setName);
+        List<String> candidates = new ArrayList<>();
+        for (String candidateSet : searched) {
+            merged.getOrDefault(candidateSet, List.of()).forEach(other -> candidates.add(other.name()));
+        }
+        at.reportWithHints(
+                Problem.UNKNOWN_SELECTOR,
+                p.at("selector"),
+                Diagnostics.didYouMean(selector, candidates),
+                selector,
+                a.name(),
+                setName);
         return Optional.empty();
     }
 
@@ -954,7 +983,9 @@ public final class SpecLinker {
                         "a directional operation needs do, dump, notify or event");
                 continue;
             }
-            for (OptionalLong id : List.of(requestId, replyId)) {
+            // One report per distinct id (the unified model gives request and reply the same).
+            List<OptionalLong> ids = requestId.equals(replyId) ? List.of(requestId) : List.of(requestId, replyId);
+            for (OptionalLong id : ids) {
                 if (id.isPresent() && id.getAsLong() > maxId) {
                     at.report(
                             Problem.VALUE_TOO_LARGE,
@@ -1000,9 +1031,12 @@ public final class SpecLinker {
                 }
             });
             Optional<String> effectiveSet = setOk ? set : Optional.empty();
-            Optional<Operation.Mode> doMode = op.doMode().map(m -> linkMode(op, "do", m, effectiveSet, setOk, at));
+            OptionalInt opRequest = toInt(requestId);
+            OptionalInt opReply = toInt(replyId);
+            Optional<Operation.Mode> doMode =
+                    op.doMode().map(m -> linkMode(op, "do", m, opRequest, opReply, effectiveSet, setOk, at));
             Optional<Operation.Mode> dumpMode =
-                    op.dumpMode().map(m -> linkMode(op, "dump", m, effectiveSet, setOk, at));
+                    op.dumpMode().map(m -> linkMode(op, "dump", m, opRequest, opReply, effectiveSet, setOk, at));
             Optional<Operation.Message> event = op.event()
                     .map(m -> linkMessage(
                             op,
@@ -1042,7 +1076,19 @@ public final class SpecLinker {
     }
 
     private Operation.Mode linkMode(
-            OpDecl op, String modeName, ModeDecl m, Optional<String> set, boolean setOk, Diagnostics at) {
+            OpDecl op,
+            String modeName,
+            ModeDecl m,
+            OptionalInt opRequest,
+            OptionalInt opReply,
+            Optional<String> set,
+            boolean setOk,
+            Diagnostics at) {
+        OptionalLong ownRequest = m.request().map(MsgDecl::value).orElse(OptionalLong.empty());
+        OptionalLong ownReply = m.reply().map(MsgDecl::value).orElse(OptionalLong.empty());
+        OptionalInt requestId = ownRequest.isPresent() ? toInt(ownRequest) : opRequest;
+        OptionalInt replyId =
+                ownReply.isPresent() ? toInt(ownReply) : m.reply().isPresent() ? opReply : OptionalInt.empty();
         Optional<Operation.Message> request = m.request()
                 .map(r -> linkMessage(
                         op,
@@ -1061,7 +1107,7 @@ public final class SpecLinker {
                         at.at(
                                 "reply of operation '" + op.name() + "' (" + modeName + ")",
                                 r.pos().start())));
-        return new Operation.Mode(request, reply, m.pre(), m.post(), m.pos().start());
+        return new Operation.Mode(requestId, replyId, request, reply, m.pre(), m.post(), m.pos().start());
     }
 
     private Operation.Message linkMessage(OpDecl op, MsgDecl m, Optional<String> set, boolean setOk, Diagnostics at) {

@@ -59,6 +59,7 @@ public final class SpecReader {
      */
     public static Optional<FamilyDecl> read(YamlLoader.Loaded loaded, Diagnostics diagnostics) {
         Diagnostics local = new Diagnostics();
+        local.addSource(loaded.file(), loaded.text()); // so that diagnostics quote the offending line
         Optional<FamilyDecl> decl;
         try {
             decl = new SpecReader(loaded.file(), local).readFamily(loaded.root());
@@ -210,16 +211,8 @@ public final class SpecReader {
 
     private Optional<DefinitionDecl> readDefinition(NodeReader d) {
         Optional<String> name = name(d, NAME);
-        Optional<String> type = d.has("type") ? d.enumString("type", SpecKeys.DEFINITION_TYPES) : missing(d, "type");
-        if (type.isPresent() && !allowedHere("definition", type.get())) {
-            diagnostics.report(
-                    Problem.VALUE_NOT_FOR_PROTOCOL,
-                    d.positions().at("type"),
-                    "type",
-                    type.get(),
-                    protocol.get().specName());
-            type = Optional.empty();
-        }
+        Optional<String> type =
+                d.has("type") ? d.enumString("type", "definition", SpecKeys.DEFINITION_TYPES) : missing(d, "type");
         String doc = d.string("doc").orElse("");
         Optional<String> header = d.string("header");
         Optional<String> scope = d.enumString("scope", SpecKeys.SCOPES);
@@ -259,16 +252,8 @@ public final class SpecReader {
         List<MemberDecl> members = new ArrayList<>();
         for (NodeReader m : d.mappings("members", SpecKeys.Place.MEMBER, j -> "struct member #" + j)) {
             Optional<String> mName = name(m, MEMBER_NAME);
-            Optional<String> mType = m.has("type") ? m.enumString("type", SpecKeys.MEMBER_TYPES) : missing(m, "type");
-            if (mType.isPresent() && mType.get().equals("pad") && !allowedHere("member", "pad")) {
-                diagnostics.report(
-                        Problem.VALUE_NOT_FOR_PROTOCOL,
-                        m.positions().at("type"),
-                        "type",
-                        "pad",
-                        protocol.get().specName());
-                mType = Optional.empty();
-            }
+            Optional<String> mType =
+                    m.has("type") ? m.enumString("type", "member", SpecKeys.MEMBER_TYPES) : missing(m, "type");
             var len = m.numberOrName("len");
             var byteOrder = m.enumString("byte-order", SpecKeys.BYTE_ORDERS);
             var enumRef = m.string("enum");
@@ -304,11 +289,6 @@ public final class SpecReader {
     private Optional<String> missing(NodeReader r, String key) {
         diagnostics.report(Problem.MISSING_KEY, r.start(), r.what(), key);
         return Optional.empty();
-    }
-
-    /** Whether a value is allowed with the spec's protocol (always, when the protocol is unknown). */
-    private boolean allowedHere(String key, String value) {
-        return protocol.isEmpty() || SpecKeys.valueAllowed(key, value, protocol.get());
     }
 
     private Optional<Protocol> protocol = Optional.empty();
@@ -393,7 +373,7 @@ public final class SpecReader {
             diagnostics.report(Problem.MISSING_KEY, s.start(), s.what(), "formats");
         }
         List<FormatDecl> formats = new ArrayList<>();
-        for (NodeReader f : s.mappings("formats", SpecKeys.Place.FORMAT, i -> "format #" + i)) {
+        for (NodeReader f : s.mappings("formats", SpecKeys.Place.FORMAT, i -> "format #" + i + " of " + s.what())) {
             Optional<String> value = f.has("value") ? f.scalarText("value") : missing(f, "value");
             Optional<String> fixedHeader = f.string("fixed-header");
             Optional<String> set = f.string("attribute-set");

@@ -25,8 +25,8 @@ class ModelGoldenTest {
     @TestFactory
     Stream<DynamicTest> everyKernelSpecMatchesItsModelGolden() {
         SpecLoader loader = SpecLoader.create().withAutoSchema(false);
-        return Corpus.kernelSpecFiles().stream().map(file -> DynamicTest.dynamicTest(
-                file.getFileName().toString(), () -> {
+        return Corpus.kernelSpecFiles().stream()
+                .map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> {
                     String name = file.getFileName().toString().replaceFirst("\\.yaml$", ".txt");
                     String actual = ModelPrinter.print(
                             loader.load(file, file.getFileName().toString()).orElseThrow());
@@ -37,14 +37,16 @@ class ModelGoldenTest {
     @Test
     void projectRtAddrSpecMatchesItsModelGolden() throws Exception {
         Path spec = Path.of("../specs/rt-addr.yaml");
-        String actual = ModelPrinter.print(SpecLoader.create().load(spec, "rt-addr.yaml").orElseThrow());
+        String actual = ModelPrinter.print(
+                SpecLoader.create().load(spec, "rt-addr.yaml").orElseThrow());
         compare(GOLDEN.resolve("project-rt-addr.txt"), actual);
     }
 
     @Test
     void projectRtAddrSpecAgreesWithTheKernelSpecOnEveryId() throws Exception {
         SpecLoader loader = SpecLoader.create().withAutoSchema(false);
-        String ours = ModelJson.toJson(loader.load(Path.of("../specs/rt-addr.yaml")).orElseThrow());
+        String ours =
+                ModelJson.toJson(loader.load(Path.of("../specs/rt-addr.yaml")).orElseThrow());
         String kernel = ModelJson.toJson(
                 loader.load(Corpus.kernelSpecs().resolve("rt-addr.yaml")).orElseThrow());
         assertThat(ours).isEqualTo(kernel).contains("\"mc-users\": 12");

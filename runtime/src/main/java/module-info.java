@@ -4,4 +4,5 @@
  */
 module io.ynl4j.runtime {
     exports io.ynl4j.runtime;
+    exports io.ynl4j.runtime.codec;
 }

@@ -939,7 +939,8 @@ public final class SpecLinker {
             boolean call = op.doMode().isPresent() || op.dumpMode().isPresent();
             boolean async = op.notifies().isPresent() || op.event().isPresent();
             if (call && async || op.notifies().isPresent() && op.event().isPresent()) {
-                at.report(Problem.MIXED_MODES, op.pos().start(), op.name(), String.join(" and ", modes(op)));
+                // The message names the operation and points at it: no context line needed.
+                diagnostics.report(Problem.MIXED_MODES, op.pos().start(), op.name(), String.join(" and ", modes(op)));
             }
             OptionalLong requestId;
             OptionalLong replyId;
@@ -976,7 +977,7 @@ public final class SpecLinker {
                     replyId = OptionalLong.empty();
                 }
             } else {
-                at.report(
+                diagnostics.report(
                         Problem.DIRECTIONAL_NO_VALUE,
                         op.pos().start(),
                         op.name(),
@@ -1107,7 +1108,8 @@ public final class SpecLinker {
                         at.at(
                                 "reply of operation '" + op.name() + "' (" + modeName + ")",
                                 r.pos().start())));
-        return new Operation.Mode(requestId, replyId, request, reply, m.pre(), m.post(), m.pos().start());
+        return new Operation.Mode(
+                requestId, replyId, request, reply, m.pre(), m.post(), m.pos().start());
     }
 
     private Operation.Message linkMessage(OpDecl op, MsgDecl m, Optional<String> set, boolean setOk, Diagnostics at) {

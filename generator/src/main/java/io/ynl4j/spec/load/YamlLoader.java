@@ -165,13 +165,22 @@ public final class YamlLoader {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             String message = e.getProblem() != null ? e.getProblem() : e.getMessage();
             if (e.getContext() != null && !e.getContext().equals(message)) {
-                message = message + " (" + e.getContext() + ")";
+                // Say where the construct being parsed began (an unclosed '[' may be lines above).
+                Mark context = e.getContextMark();
+                String where = context != null && context != mark
+                        ? " that starts at " + (context.getLine() + 1) + ":" + (context.getColumn() + 1)
+                        : "";
+                message = message + " (" + e.getContext() + where + ")";
             }
             Problem problem = isLimit(message) ? Problem.YAML_LIMIT : Problem.YAML_SYNTAX;
             diagnostics.report(problem, mark == null ? whole : at(displayName, mark), oneLine(message));
             return Optional.empty();
         } catch (YAMLException e) {
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            if (message.startsWith("Number of aliases for non-scalar nodes exceeds")) {
+                message = "more than " + MAX_ALIASES + " aliases to lists or mappings (expected: at most " + MAX_ALIASES
+                        + ")";
+            }
             Problem problem = isLimit(message) ? Problem.YAML_LIMIT : Problem.YAML_SYNTAX;
             diagnostics.report(problem, whole, oneLine(message));
             return Optional.empty();

@@ -15,18 +15,20 @@ public final class DumpInterruptedException extends NetlinkException {
      * Creates the exception.
      *
      * @param operation the dump, e.g. {@code rt-addr getaddr}
-     * @param received what the dump returned, possibly inconsistent
+     * @param count how many replies the dump delivered
+     * @param received what the dump returned, when collected (empty for a streamed dump, whose
+     *     replies went to the consumer)
      */
-    public DumpInterruptedException(String operation, List<?> received) {
-        super(operation + " dump was interrupted by a change (NLM_F_DUMP_INTR); " + received.size()
-                + " messages received may be inconsistent; dump again");
+    public DumpInterruptedException(String operation, int count, List<?> received) {
+        super(operation + " dump was interrupted by a change (NLM_F_DUMP_INTR); the " + count
+                + " replies delivered may be inconsistent; dump again");
         this.received = List.copyOf(received);
     }
 
     /**
-     * What the dump returned.
+     * What the dump returned, when it was collected into a list.
      *
-     * @return the messages or decoded replies
+     * @return the messages or decoded replies; empty for a streamed dump
      */
     public List<?> received() {
         return received;

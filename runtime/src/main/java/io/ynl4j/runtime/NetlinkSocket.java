@@ -3,14 +3,10 @@ package io.ynl4j.runtime;
 import io.ynl4j.runtime.codec.AttrReader;
 import io.ynl4j.runtime.codec.MessageWriter;
 import io.ynl4j.runtime.codec.Netlink;
-import io.ynl4j.runtime.internal.ffm.Errno;
-import io.ynl4j.runtime.internal.ffm.Libc;
-import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -19,7 +15,6 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Spliterator;
 import java.util.Spliterators;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -49,43 +44,26 @@ public final class NetlinkSocket implements AutoCloseable {
     private static final int NETLINK_CAP_ACK = 10;
     private static final int NETLINK_EXT_ACK = 11;
     private static final int NETLINK_GET_STRICT_CHK = 12;
-    private static final int INITIAL_BUFFER = 64 * 1024;
+    private static final int SOL_SOCKET = 1;
+    private static final int SOL_NETLINK = 270;
+    private static final int SO_RCVBUF = 8;
+    private static final int SO_RCVBUFFORCE = 33;
 
     private final NetlinkProtocol protocol;
-    private final int fd;
+    private final NetlinkTransport transport;
     private final int portId;
-    private final Arena arena = Arena.ofShared();
     private final ReentrantLock lock = new ReentrantLock();
-    private final MemorySegment errnoState;
-    private final MemorySegment address;
-    private final MemorySegment msghdr;
-    private final MemorySegment iovec;
-    private final MemorySegment pollfd;
     private final ArrayDeque<NetlinkMessage> notifications = new ArrayDeque<>();
-    private MemorySegment sendBuffer;
-    private MemorySegment receiveBuffer;
+    private byte[] sendCopy = new byte[4096];
     private int sequence;
     private boolean dumpOpen;
     private volatile boolean closed;
 
-    private NetlinkSocket(NetlinkProtocol protocol, int fd) {
+    private NetlinkSocket(NetlinkProtocol protocol, NetlinkTransport transport) {
         this.protocol = protocol;
-        this.fd = fd;
-        this.errnoState = Libc.errnoState(arena);
-        this.address = arena.allocate(Libc.SOCKADDR_NL);
-        this.msghdr = arena.allocate(Libc.MSGHDR);
-        this.iovec = arena.allocate(Libc.IOVEC);
-        this.pollfd = arena.allocate(Libc.POLLFD);
-        this.sendBuffer = arena.allocate(4096, 8);
-        this.receiveBuffer = arena.allocate(INITIAL_BUFFER, 8);
+        this.transport = transport;
+        this.portId = transport.portId();
         this.sequence = (int) (System.nanoTime() & 0x3fffffff) | 1;
-        try {
-            this.portId = bindAndGetPort();
-        } catch (RuntimeException e) {
-            Libc.close(errnoState, fd);
-            arena.close();
-            throw e;
-        }
     }
 
     /**
@@ -108,10 +86,7 @@ public final class NetlinkSocket implements AutoCloseable {
      * @throws NetlinkSyscallException when the kernel refuses
      */
     public static NetlinkSocket open(NetlinkProtocol protocol, SocketOptions options) {
-        int fd = options.networkNamespace().isPresent()
-                ? createInNamespace(protocol, options.networkNamespace().get())
-                : create(protocol);
-        NetlinkSocket socket = new NetlinkSocket(protocol, fd);
+        NetlinkSocket socket = new NetlinkSocket(protocol, FfmTransport.open(protocol, options.networkNamespace()));
         try {
             socket.configure(options);
         } catch (RuntimeException e) {
@@ -121,67 +96,19 @@ public final class NetlinkSocket implements AutoCloseable {
         return socket;
     }
 
-    private static int create(NetlinkProtocol protocol) {
-        try (Arena a = Arena.ofConfined()) {
-            MemorySegment state = Libc.errnoState(a);
-            int fd = Libc.socket(state, Libc.AF_NETLINK, Libc.SOCK_RAW | Libc.SOCK_CLOEXEC, protocol.number());
-            if (fd < 0) {
-                throw new NetlinkSyscallException("socket(AF_NETLINK, " + protocol.name() + ")", Libc.errno(state));
-            }
-            return fd;
-        }
-    }
-
-    /** Creates the socket on a fresh platform thread moved into the namespace (setns is per thread). */
-    private static int createInNamespace(NetlinkProtocol protocol, Path namespace) {
-        AtomicReference<Object> result = new AtomicReference<>();
-        Thread t = Thread.ofPlatform().name("ynl4j-netns").unstarted(() -> {
-            try (Arena a = Arena.ofConfined()) {
-                MemorySegment state = Libc.errnoState(a);
-                int nsFd = Libc.open(state, a.allocateFrom(namespace.toString()), Libc.O_RDONLY_CLOEXEC, 0);
-                if (nsFd < 0) {
-                    result.set(new NetlinkSyscallException("open(" + namespace + ")", Libc.errno(state)));
-                    return;
-                }
-                try {
-                    if (Libc.setns(state, nsFd, Libc.CLONE_NEWNET) != 0) {
-                        result.set(new NetlinkSyscallException("setns(" + namespace + ")", Libc.errno(state)));
-                        return;
-                    }
-                } finally {
-                    Libc.close(state, nsFd);
-                }
-                result.set(create(protocol));
-            } catch (RuntimeException e) {
-                result.set(e);
-            }
-        });
-        t.start();
-        try {
-            t.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new NetlinkException("interrupted while opening a socket in " + namespace, e);
-        }
-        Object r = result.get();
-        if (r instanceof RuntimeException e) {
-            throw e;
-        }
-        return (Integer) r;
-    }
-
-    private int bindAndGetPort() {
-        address.fill((byte) 0);
-        address.set(ValueLayout.JAVA_SHORT, 0, (short) Libc.AF_NETLINK);
-        if (Libc.bind(errnoState, fd, address, (int) Libc.SOCKADDR_NL.byteSize()) != 0) {
-            throw new NetlinkSyscallException("bind", Libc.errno(errnoState));
-        }
-        MemorySegment len = arena.allocate(ValueLayout.JAVA_INT);
-        len.set(ValueLayout.JAVA_INT, 0, (int) Libc.SOCKADDR_NL.byteSize());
-        if (Libc.getsockname(errnoState, fd, address, len) != 0) {
-            throw new NetlinkSyscallException("getsockname", Libc.errno(errnoState));
-        }
-        return address.get(ValueLayout.JAVA_INT, Libc.NL_PID);
+    /**
+     * A socket over another transport, e.g. a scripted fake kernel in tests. Options are applied
+     * through the transport.
+     *
+     * @param protocol the protocol the transport speaks
+     * @param transport the transport; the socket closes it
+     * @param options the options
+     * @return the socket
+     */
+    public static NetlinkSocket over(NetlinkProtocol protocol, NetlinkTransport transport, SocketOptions options) {
+        NetlinkSocket socket = new NetlinkSocket(protocol, transport);
+        socket.configure(options);
+        return socket;
     }
 
     private void configure(SocketOptions options) {
@@ -192,17 +119,17 @@ public final class NetlinkSocket implements AutoCloseable {
             trySetFlag(NETLINK_CAP_ACK, "NETLINK_CAP_ACK");
         }
         if (options.strictCheck()) {
-            setInt(Libc.SOL_NETLINK, NETLINK_GET_STRICT_CHK, 1, "NETLINK_GET_STRICT_CHK");
+            setInt(SOL_NETLINK, NETLINK_GET_STRICT_CHK, 1, "NETLINK_GET_STRICT_CHK");
         }
         if (options.noEnobufs()) {
-            setInt(Libc.SOL_NETLINK, NETLINK_NO_ENOBUFS, 1, "NETLINK_NO_ENOBUFS");
+            setInt(SOL_NETLINK, NETLINK_NO_ENOBUFS, 1, "NETLINK_NO_ENOBUFS");
         }
         options.receiveBufferSize().ifPresent(this::setReceiveBufferSize);
     }
 
     private void trySetFlag(int option, String name) {
         try {
-            setInt(Libc.SOL_NETLINK, option, 1, name);
+            setInt(SOL_NETLINK, option, 1, name);
         } catch (NetlinkSyscallException e) {
             // Old kernels lack these; requests still work, errors are just less detailed.
             LOG.log(System.Logger.Level.DEBUG, "cannot enable " + name + ": " + e.getMessage());
@@ -222,11 +149,7 @@ public final class NetlinkSocket implements AutoCloseable {
         lock.lock();
         try {
             ensureOpen();
-            MemorySegment v = arena.allocate(ValueLayout.JAVA_INT);
-            v.set(ValueLayout.JAVA_INT, 0, value);
-            if (Libc.setsockopt(errnoState, fd, level, option, v, 4) != 0) {
-                throw new NetlinkSyscallException("setsockopt(" + name + ")", Libc.errno(errnoState));
-            }
+            transport.setOption(level, option, value, name);
         } finally {
             lock.unlock();
         }
@@ -240,9 +163,9 @@ public final class NetlinkSocket implements AutoCloseable {
      */
     public void setReceiveBufferSize(int bytes) {
         try {
-            setInt(Libc.SOL_SOCKET, Libc.SO_RCVBUFFORCE, bytes, "SO_RCVBUFFORCE");
+            setInt(SOL_SOCKET, SO_RCVBUFFORCE, bytes, "SO_RCVBUFFORCE");
         } catch (NetlinkSyscallException e) {
-            setInt(Libc.SOL_SOCKET, Libc.SO_RCVBUF, bytes, "SO_RCVBUF");
+            setInt(SOL_SOCKET, SO_RCVBUF, bytes, "SO_RCVBUF");
         }
     }
 
@@ -252,7 +175,7 @@ public final class NetlinkSocket implements AutoCloseable {
      * @param group the group number
      */
     public void joinGroup(int group) {
-        setInt(Libc.SOL_NETLINK, NETLINK_ADD_MEMBERSHIP, group, "NETLINK_ADD_MEMBERSHIP " + group);
+        setInt(SOL_NETLINK, NETLINK_ADD_MEMBERSHIP, group, "NETLINK_ADD_MEMBERSHIP " + group);
     }
 
     /**
@@ -261,7 +184,7 @@ public final class NetlinkSocket implements AutoCloseable {
      * @param group the group number
      */
     public void leaveGroup(int group) {
-        setInt(Libc.SOL_NETLINK, NETLINK_DROP_MEMBERSHIP, group, "NETLINK_DROP_MEMBERSHIP " + group);
+        setInt(SOL_NETLINK, NETLINK_DROP_MEMBERSHIP, group, "NETLINK_DROP_MEMBERSHIP " + group);
     }
 
     /**
@@ -270,29 +193,25 @@ public final class NetlinkSocket implements AutoCloseable {
      * @return group numbers, ascending
      */
     public List<Integer> groups() {
+        byte[] bits;
         lock.lock();
         try {
             ensureOpen();
-            MemorySegment bits = arena.allocate(128);
-            MemorySegment len = arena.allocate(ValueLayout.JAVA_INT);
-            len.set(ValueLayout.JAVA_INT, 0, 128);
-            if (Libc.getsockopt(errnoState, fd, Libc.SOL_NETLINK, NETLINK_LIST_MEMBERSHIPS, bits, len) != 0) {
-                throw new NetlinkSyscallException("getsockopt(NETLINK_LIST_MEMBERSHIPS)", Libc.errno(errnoState));
-            }
-            int n = Math.min(128, len.get(ValueLayout.JAVA_INT, 0));
-            List<Integer> out = new ArrayList<>();
-            for (int word = 0; word < n / 4; word++) {
-                int w = bits.get(ValueLayout.JAVA_INT, word * 4L);
-                for (int bit = 0; bit < 32; bit++) {
-                    if ((w & (1 << bit)) != 0) {
-                        out.add(word * 32 + bit + 1);
-                    }
-                }
-            }
-            return List.copyOf(out);
+            bits = transport.getOption(SOL_NETLINK, NETLINK_LIST_MEMBERSHIPS, 128, "NETLINK_LIST_MEMBERSHIPS");
         } finally {
             lock.unlock();
         }
+        List<Integer> out = new ArrayList<>();
+        MemorySegment seg = MemorySegment.ofArray(bits);
+        for (int word = 0; word < bits.length / 4; word++) {
+            int w = seg.get(U32, word * 4L);
+            for (int bit = 0; bit < 32; bit++) {
+                if ((w & (1 << bit)) != 0) {
+                    out.add(word * 32 + bit + 1);
+                }
+            }
+        }
+        return List.copyOf(out);
     }
 
     /**
@@ -360,105 +279,33 @@ public final class NetlinkSocket implements AutoCloseable {
 
     private void transmit(int destinationPort, int groups, MessageWriter w, int seq) {
         int size = w.size();
-        if (sendBuffer.byteSize() < size) {
-            sendBuffer = arena.allocate(Math.max(size, sendBuffer.byteSize() * 2), 8);
+        if (sendCopy.length < size) {
+            sendCopy = new byte[Math.max(size, sendCopy.length * 2)];
         }
-        MemorySegment.copy(MemorySegment.ofArray(w.buffer()), 0, sendBuffer, 0, size);
+        System.arraycopy(w.buffer(), 0, sendCopy, 0, size);
         // Stamp sequence and port id into every message.
+        MemorySegment seg = MemorySegment.ofArray(sendCopy);
         long at = 0;
         while (at + Netlink.NLMSG_HDRLEN <= size) {
-            int len = sendBuffer.get(U32, at);
+            int len = seg.get(U32, at);
             if (len < Netlink.NLMSG_HDRLEN) {
                 break;
             }
-            sendBuffer.set(U32, at + 8, seq);
-            sendBuffer.set(U32, at + 12, portId);
+            seg.set(U32, at + 8, seq);
+            seg.set(U32, at + 12, portId);
             at += Netlink.align(len);
         }
-        address.fill((byte) 0);
-        address.set(ValueLayout.JAVA_SHORT, 0, (short) Libc.AF_NETLINK);
-        address.set(ValueLayout.JAVA_INT, Libc.NL_PID, destinationPort);
-        address.set(ValueLayout.JAVA_INT, Libc.NL_GROUPS, groups);
-        while (true) {
-            long sent = Libc.sendto(errnoState, fd, sendBuffer, size, 0, address, (int) Libc.SOCKADDR_NL.byteSize());
-            if (sent >= 0) {
-                return;
-            }
-            int errno = Libc.errno(errnoState);
-            if (errno != Errno.EINTR) {
-                throw new NetlinkSyscallException("sendto", errno);
-            }
-        }
+        transport.send(sendCopy, size, destinationPort, groups);
     }
 
     // ------------------------------------------------------------------ receiving
 
-    /** One received datagram, copied to the heap, and its sender port. */
-    private record Datagram(MemorySegment data, int sender) {}
-
-    /**
-     * Receives one datagram; grows the buffer when the datagram is larger (peeking its size with
-     * MSG_TRUNC first, so nothing is lost). Returns empty on time-out.
-     */
-    private Optional<Datagram> receiveDatagram(int timeoutMillis) {
-        while (true) {
-            if (timeoutMillis >= 0 && !waitReadable(timeoutMillis)) {
-                return Optional.empty();
-            }
-            long peeked = recv(Libc.MSG_PEEK | Libc.MSG_TRUNC);
-            if (peeked < 0) {
-                continue; // EINTR
-            }
-            if (peeked > receiveBuffer.byteSize()) {
-                receiveBuffer = arena.allocate(Math.max(peeked, receiveBuffer.byteSize() * 2), 8);
-            }
-            long n = recv(0);
-            if (n < 0) {
-                continue;
-            }
-            int sender = address.get(ValueLayout.JAVA_INT, Libc.NL_PID);
-            byte[] copy = new byte[(int) n];
-            MemorySegment.copy(receiveBuffer, ValueLayout.JAVA_BYTE, 0, copy, 0, (int) n);
-            return Optional.of(new Datagram(MemorySegment.ofArray(copy), sender));
+    private Optional<NetlinkTransport.Datagram> receiveDatagram(int timeoutMillis) {
+        Optional<NetlinkTransport.Datagram> d = transport.receive(timeoutMillis);
+        if (closed) {
+            throw new IllegalStateException("the netlink socket was closed");
         }
-    }
-
-    /** recvmsg into the receive buffer; -1 for EINTR; throws on other errors. */
-    private long recv(int flags) {
-        iovec.set(ValueLayout.ADDRESS, 0, receiveBuffer);
-        iovec.set(ValueLayout.JAVA_LONG, 8, receiveBuffer.byteSize());
-        msghdr.fill((byte) 0);
-        msghdr.set(ValueLayout.ADDRESS, 0, address);
-        msghdr.set(ValueLayout.JAVA_INT, 8, (int) Libc.SOCKADDR_NL.byteSize());
-        msghdr.set(ValueLayout.ADDRESS, 16, iovec);
-        msghdr.set(ValueLayout.JAVA_LONG, 24, 1L);
-        long n = Libc.recvmsg(errnoState, fd, msghdr, flags);
-        if (n < 0) {
-            int errno = Libc.errno(errnoState);
-            if (errno == Errno.EINTR) {
-                return -1;
-            }
-            if (errno == Errno.ENOBUFS) {
-                throw new NotificationsLostException(portId);
-            }
-            throw new NetlinkSyscallException("recvmsg", errno);
-        }
-        return n;
-    }
-
-    private boolean waitReadable(int timeoutMillis) {
-        pollfd.set(ValueLayout.JAVA_INT, 0, fd);
-        pollfd.set(ValueLayout.JAVA_SHORT, 4, Libc.POLLIN);
-        pollfd.set(ValueLayout.JAVA_SHORT, 6, (short) 0);
-        int r = Libc.poll(errnoState, pollfd, 1, timeoutMillis);
-        if (r < 0) {
-            int errno = Libc.errno(errnoState);
-            if (errno == Errno.EINTR) {
-                return false;
-            }
-            throw new NetlinkSyscallException("poll", errno);
-        }
-        return r > 0;
+        return d;
     }
 
     /** Splits a datagram into messages; validates lengths. */
@@ -498,14 +345,14 @@ public final class NetlinkSocket implements AutoCloseable {
                     return Optional.of(notifications.poll());
                 }
                 long left = Math.max(0, (deadline - System.nanoTime()) / 1_000_000);
-                Optional<Datagram> d = receiveDatagram((int) Math.min(Integer.MAX_VALUE, left));
+                Optional<NetlinkTransport.Datagram> d = receiveDatagram((int) Math.min(Integer.MAX_VALUE, left));
                 if (d.isEmpty()) {
                     if (System.nanoTime() - deadline >= 0) {
                         return Optional.empty();
                     }
                     continue;
                 }
-                notifications.addAll(split(d.get().data()));
+                notifications.addAll(split(MemorySegment.ofArray(d.get().data())));
             }
         } finally {
             lock.unlock();
@@ -642,6 +489,10 @@ public final class NetlinkSocket implements AutoCloseable {
         public boolean tryAdvance(Consumer<? super NetlinkMessage> action) {
             while (pending.isEmpty()) {
                 if (done) {
+                    if (interrupted) {
+                        interrupted = false; // thrown once
+                        throw new DumpInterruptedException(operation, delivered, List.of());
+                    }
                     return false;
                 }
                 fill();
@@ -663,10 +514,7 @@ public final class NetlinkSocket implements AutoCloseable {
                         case Netlink.NLMSG_DONE -> {
                             finish();
                             checkDone(operation, m, request, headerBytes, namer);
-                            if (interrupted) {
-                                throw new DumpInterruptedException(operation, List.copyOf(pending));
-                            }
-                            return;
+                            return; // an interruption is reported after the last reply
                         }
                         case Netlink.NLMSG_ERROR -> {
                             finish();
@@ -722,13 +570,17 @@ public final class NetlinkSocket implements AutoCloseable {
     /** Receives datagrams until one holds messages for {@code seq}; queues notifications. */
     private List<NetlinkMessage> receiveFor(int seq) {
         while (true) {
-            Datagram d = receiveDatagram(-1).orElseThrow();
-            if (d.sender() != 0) {
-                LOG.log(System.Logger.Level.DEBUG, "dropped a datagram from port " + d.sender() + " (not the kernel)");
+            Optional<NetlinkTransport.Datagram> received = receiveDatagram(-1);
+            if (received.isEmpty()) {
+                continue;
+            }
+            NetlinkTransport.Datagram d = received.get();
+            if (d.senderPort() != 0) {
+                LOG.log(System.Logger.Level.DEBUG, "dropped a datagram from port " + d.senderPort() + " (not the kernel)");
                 continue;
             }
             List<NetlinkMessage> mine = new ArrayList<>();
-            for (NetlinkMessage m : split(d.data())) {
+            for (NetlinkMessage m : split(MemorySegment.ofArray(d.data()))) {
                 if (m.sequence() == seq && (m.portId() == portId || m.portId() == 0)) {
                     mine.add(m);
                 } else if (m.sequence() == 0) {
@@ -837,14 +689,14 @@ public final class NetlinkSocket implements AutoCloseable {
     /** Closes the socket and frees its buffers. Safe to call twice. */
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        transport.wakeUp(); // a receive blocked in another thread returns
         lock.lock();
         try {
-            if (closed) {
-                return;
-            }
-            closed = true;
-            Libc.close(errnoState, fd);
-            arena.close();
+            transport.close();
         } finally {
             lock.unlock();
         }

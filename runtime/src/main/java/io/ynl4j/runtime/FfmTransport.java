@@ -33,6 +33,7 @@ final class FfmTransport implements NetlinkTransport {
     private final MemorySegment pollfds;
     private final MemorySegment wakeValue;
     private final MemorySegment wakeWriteValue;
+    private final MemorySegment intOption;
     private MemorySegment sendBuffer;
     private MemorySegment receiveBuffer;
     private boolean closed;
@@ -48,6 +49,7 @@ final class FfmTransport implements NetlinkTransport {
         this.pollfds = arena.allocate(Libc.POLLFD.byteSize() * 2, 8);
         this.wakeValue = arena.allocate(ValueLayout.JAVA_LONG);
         this.wakeWriteValue = arena.allocate(ValueLayout.JAVA_LONG);
+        this.intOption = arena.allocate(ValueLayout.JAVA_INT);
         this.sendBuffer = arena.allocate(4096, 8);
         this.receiveBuffer = arena.allocate(INITIAL_BUFFER, 8);
         int wake = -1;
@@ -181,9 +183,10 @@ final class FfmTransport implements NetlinkTransport {
                 continue;
             }
             int sender = address.get(ValueLayout.JAVA_INT, Libc.NL_PID);
+            int groups = address.get(ValueLayout.JAVA_INT, Libc.NL_GROUPS);
             byte[] copy = new byte[(int) n];
             MemorySegment.copy(receiveBuffer, ValueLayout.JAVA_BYTE, 0, copy, 0, (int) n);
-            return Optional.of(new Datagram(copy, sender));
+            return Optional.of(new Datagram(copy, sender, groups));
         }
     }
 
@@ -235,23 +238,26 @@ final class FfmTransport implements NetlinkTransport {
 
     @Override
     public void setOption(int level, int option, int value, String name) {
-        MemorySegment v = arena.allocate(ValueLayout.JAVA_INT);
-        v.set(ValueLayout.JAVA_INT, 0, value);
-        if (Libc.setsockopt(errnoState, fd, level, option, v, 4) != 0) {
+        // One segment for every call: allocating from the socket's arena would hold the memory
+        // until the socket closes (a subscription that joins and leaves groups would grow).
+        intOption.set(ValueLayout.JAVA_INT, 0, value);
+        if (Libc.setsockopt(errnoState, fd, level, option, intOption, 4) != 0) {
             throw new NetlinkSyscallException("setsockopt(" + name + ")", Libc.errno(errnoState));
         }
     }
 
     @Override
     public byte[] getOption(int level, int option, int maxLength, String name) {
-        MemorySegment buf = arena.allocate(maxLength, 8);
-        MemorySegment len = arena.allocate(ValueLayout.JAVA_INT);
-        len.set(ValueLayout.JAVA_INT, 0, maxLength);
-        if (Libc.getsockopt(errnoState, fd, level, option, buf, len) != 0) {
-            throw new NetlinkSyscallException("getsockopt(" + name + ")", Libc.errno(errnoState));
+        try (Arena call = Arena.ofConfined()) { // freed on return, unlike the socket's arena
+            MemorySegment buf = call.allocate(maxLength, 8);
+            MemorySegment len = call.allocate(ValueLayout.JAVA_INT);
+            len.set(ValueLayout.JAVA_INT, 0, maxLength);
+            if (Libc.getsockopt(errnoState, fd, level, option, buf, len) != 0) {
+                throw new NetlinkSyscallException("getsockopt(" + name + ")", Libc.errno(errnoState));
+            }
+            int n = Math.min(maxLength, len.get(ValueLayout.JAVA_INT, 0));
+            return Arrays.copyOf(buf.toArray(ValueLayout.JAVA_BYTE), n);
         }
-        int n = Math.min(maxLength, len.get(ValueLayout.JAVA_INT, 0));
-        return Arrays.copyOf(buf.toArray(ValueLayout.JAVA_BYTE), n);
     }
 
     @Override

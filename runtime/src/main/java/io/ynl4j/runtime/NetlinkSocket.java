@@ -3,6 +3,7 @@ package io.ynl4j.runtime;
 import io.ynl4j.runtime.codec.AttrReader;
 import io.ynl4j.runtime.codec.MessageWriter;
 import io.ynl4j.runtime.codec.Netlink;
+import io.ynl4j.runtime.internal.ffm.Errno;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
@@ -15,8 +16,10 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -24,11 +27,15 @@ import java.util.stream.StreamSupport;
  * A netlink socket of one protocol, bound to a kernel-assigned port id, on the FFM API.
  *
  * <p>Exchanges ({@link #request}, {@link #dump}) are serialised: each request gets the next
- * sequence number, and replies are matched by sequence number and port id; messages from a sender
- * other than the kernel (port 0) are dropped, so are stale replies of earlier exchanges.
- * Notifications (sequence 0) that arrive during an exchange are queued for {@link #receive}. A dump
- * is a lazy stream that must be closed; closing it early drains the rest so the socket stays
- * usable.
+ * sequence number, and replies are matched by sequence number and port id; stale replies of earlier
+ * exchanges are dropped. Everything else that arrives during an exchange is queued for
+ * {@link #receive}: multicasts (whatever their sequence number: the kernel stamps a notification
+ * with the sequence number and port of the request that caused it), kernel messages with sequence
+ * 0, and datagrams from user-space senders. A dump is a lazy stream that must be closed; closing it
+ * early drains the rest so the socket stays usable.
+ *
+ * <p>To wait for notifications, prefer a {@link Subscription}: it has a socket of its own, so
+ * notifications never interleave with request/reply traffic.
  *
  * <p>Blocking calls pin a virtual thread's carrier (a foreign call); use platform threads for
  * long waits.
@@ -54,6 +61,7 @@ public final class NetlinkSocket implements AutoCloseable {
     private final int portId;
     private final ReentrantLock lock = new ReentrantLock();
     private final ArrayDeque<NetlinkMessage> notifications = new ArrayDeque<>();
+    private final ConcurrentHashMap<Class<?>, Object> attachments = new ConcurrentHashMap<>();
     private byte[] sendCopy = new byte[4096];
     private int sequence;
     private boolean dumpOpen;
@@ -232,6 +240,31 @@ public final class NetlinkSocket implements AutoCloseable {
         return portId;
     }
 
+    /**
+     * Whether {@link #close} has been called.
+     *
+     * @return {@code true} once closed
+     */
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /**
+     * State that a layer built on this socket keeps once per socket, e.g. the generic netlink
+     * family cache of {@link io.ynl4j.runtime.genl.GenlResolver#of}: the value stored under
+     * {@code type}, made by {@code create} on first use. Meant for the runtime's own layers and
+     * generated code. Thread-safe; {@code create} runs at most once per type and must not call
+     * this method.
+     *
+     * @param <T> the value's type
+     * @param type the key, and the value's class
+     * @param create makes the value from this socket
+     * @return the socket's value
+     */
+    public <T> T attachment(Class<T> type, Function<? super NetlinkSocket, ? extends T> create) {
+        return type.cast(attachments.computeIfAbsent(type, k -> create.apply(this)));
+    }
+
     private void ensureOpen() {
         if (closed) {
             throw new IllegalStateException("the netlink socket is closed");
@@ -252,24 +285,64 @@ public final class NetlinkSocket implements AutoCloseable {
     }
 
     /**
-     * Sends every message in {@code w} to a port and/or groups (for user-space protocols such as
+     * Sends every message in {@code w} to a port and/or a group (for user-space protocols such as
      * {@code NETLINK_USERSOCK}); stamps sequence and port id as {@link #send} does.
      *
+     * <p>With a group set, the kernel first delivers the datagram to the group's members (except
+     * the socket whose port is {@code destinationPort}) and then unicasts it to
+     * {@code destinationPort}. On a protocol without a kernel socket (user-space protocols) the
+     * unicast to port 0 then fails with {@code ECONNREFUSED} although the multicast was delivered:
+     * that case counts as success here. Sending to a group with one's own port as destination
+     * works too, but puts a copy of every message in the sender's own receive queue (and blocks
+     * the sender once that queue is full); {@link #multicast} avoids both.
+     *
      * @param destinationPort the destination port id (0: the kernel)
-     * @param groups the destination group bit mask (groups 1…32), 0 for none
+     * @param groups the destination group bit mask (groups 1…32), 0 for none; the kernel uses the
+     *     lowest bit set only (one group per datagram)
      * @param w the messages
      * @return the sequence number used
+     * @throws NetlinkSyscallException when {@code sendto} fails, e.g. {@code ECONNREFUSED} when
+     *     no socket has port {@code destinationPort}, {@code EPERM} without the right to send
      */
     public int sendTo(int destinationPort, int groups, MessageWriter w) {
         lock.lock();
         try {
             ensureOpen();
             int seq = nextSequence();
-            transmit(destinationPort, groups, w, seq);
+            try {
+                transmit(destinationPort, groups, w, seq);
+            } catch (NetlinkSyscallException e) {
+                if (!(destinationPort == 0 && groups != 0 && e.errno() == Errno.ECONNREFUSED)) {
+                    throw e;
+                }
+                // Delivered to the group; only the unicast to the (absent) kernel socket failed.
+            }
             return seq;
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * Multicasts every message in {@code w} to one group, as user-space senders on
+     * {@code NETLINK_USERSOCK} (or a protocol of one's own) do: every socket that joined the group
+     * receives it, this socket too if it joined. Sent with destination port 0, so no copy lands in
+     * this socket's queue otherwise; the {@code ECONNREFUSED} the kernel reports after delivering
+     * to the group (there is no kernel socket on such protocols) is not an error (see
+     * {@link #sendTo}). On a protocol the kernel serves (route, generic, …) the kernel receives the
+     * message as well, as if sent with {@link #send}. Sending to a group needs root or
+     * {@code CAP_NET_ADMIN} unless the protocol allows others ({@code NETLINK_USERSOCK} does).
+     *
+     * @param group the group, 1…32 ({@code sendto} addresses groups by a 32-bit mask)
+     * @param w the messages
+     * @return the sequence number used
+     * @throws IllegalArgumentException when the group is outside 1…32
+     */
+    public int multicast(int group, MessageWriter w) {
+        if (group < 1 || group > 32) {
+            throw new IllegalArgumentException("sendto addresses groups 1..32 only (a 32-bit mask), got " + group);
+        }
+        return sendTo(0, 1 << (group - 1), w);
     }
 
     private int nextSequence() {
@@ -325,18 +398,32 @@ public final class NetlinkSocket implements AutoCloseable {
             out.add(new NetlinkMessage(data, at, len));
             at += Netlink.align(len);
         }
+        // Fewer bytes than a header may follow only as zero padding; anything else is a cut message.
+        for (long i = at; i < size; i++) {
+            if (data.get(ValueLayout.JAVA_BYTE, i) != 0) {
+                throw new MalformedMessageException(
+                        at,
+                        "",
+                        (size - at) + " trailing bytes, too short for a message header (" + Netlink.NLMSG_HDRLEN + ")");
+            }
+        }
         return out;
     }
 
     /**
-     * Waits for the next notification (a message with sequence number 0, e.g. from a joined group),
-     * first from those queued during exchanges.
+     * Waits for the next message that is not part of an exchange — a notification from a joined
+     * group, or a message another socket sent to this one (user-space senders are not filtered
+     * out) — first from those queued during exchanges.
      *
-     * @param timeout how long to wait; {@link Duration#ZERO} does not wait
+     * @param timeout how long to wait; {@link Duration#ZERO} (or less) does not wait
      * @return the message, or empty on time-out
+     * @throws NotificationsLostException when the kernel dropped messages for this socket
+     *     ({@code ENOBUFS}); the socket keeps working
+     * @throws IllegalStateException when the socket is closed, also by another thread while this
+     *     call waits
      */
     public Optional<NetlinkMessage> receive(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
+        long deadline = System.nanoTime() + saturatedNanos(timeout);
         lock.lock();
         try {
             ensureOpen();
@@ -357,6 +444,14 @@ public final class NetlinkSocket implements AutoCloseable {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** The duration in nanoseconds, 0 when negative, capped at about 146 years. */
+    private static long saturatedNanos(Duration timeout) {
+        if (timeout.isNegative()) {
+            return 0;
+        }
+        return timeout.getSeconds() >= Long.MAX_VALUE / 2_000_000_000L ? Long.MAX_VALUE / 2 : timeout.toNanos();
     }
 
     // ------------------------------------------------------------------ exchanges
@@ -575,8 +670,19 @@ public final class NetlinkSocket implements AutoCloseable {
                 continue;
             }
             NetlinkTransport.Datagram d = received.get();
-            if (d.senderPort() != 0) {
-                LOG.log(System.Logger.Level.DEBUG, "dropped a datagram from port " + d.senderPort() + " (not the kernel)");
+            if (d.groups() != 0 || d.senderPort() != 0) {
+                // A multicast (even one stamped with this request's sequence number: the kernel
+                // copies the causing request's sequence and port into its notifications) or a
+                // message from user space: never a reply. Keep it for receive().
+                try {
+                    notifications.addAll(split(MemorySegment.ofArray(d.data())));
+                } catch (MalformedMessageException e) {
+                    // Not this exchange's problem.
+                    LOG.log(
+                            System.Logger.Level.DEBUG,
+                            "dropped a malformed datagram from port " + Integer.toUnsignedString(d.senderPort()) + ": "
+                                    + e.getMessage());
+                }
                 continue;
             }
             List<NetlinkMessage> mine = new ArrayList<>();

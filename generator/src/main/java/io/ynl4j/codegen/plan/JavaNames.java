@@ -22,12 +22,66 @@ public final class JavaNames {
 
     /** Java's keywords and literals (reserved in every release we target), plus contextual ones that break records. */
     private static final Set<String> RESERVED = Set.of(
-            "abstract", "assert", "boolean", "break", "byte", "case", "catch", "char", "class", "const", "continue",
-            "default", "do", "double", "else", "enum", "extends", "final", "finally", "float", "for", "goto", "if",
-            "implements", "import", "instanceof", "int", "interface", "long", "native", "new", "package", "private",
-            "protected", "public", "return", "short", "static", "strictfp", "super", "switch", "synchronized",
-            "this", "throw", "throws", "transient", "try", "void", "volatile", "while", "true", "false", "null",
-            "var", "yield", "record", "sealed", "permits", "non-sealed", "_");
+            "abstract",
+            "assert",
+            "boolean",
+            "break",
+            "byte",
+            "case",
+            "catch",
+            "char",
+            "class",
+            "const",
+            "continue",
+            "default",
+            "do",
+            "double",
+            "else",
+            "enum",
+            "extends",
+            "final",
+            "finally",
+            "float",
+            "for",
+            "goto",
+            "if",
+            "implements",
+            "import",
+            "instanceof",
+            "int",
+            "interface",
+            "long",
+            "native",
+            "new",
+            "package",
+            "private",
+            "protected",
+            "public",
+            "return",
+            "short",
+            "static",
+            "strictfp",
+            "super",
+            "switch",
+            "synchronized",
+            "this",
+            "throw",
+            "throws",
+            "transient",
+            "try",
+            "void",
+            "volatile",
+            "while",
+            "true",
+            "false",
+            "null",
+            "var",
+            "yield",
+            "record",
+            "sealed",
+            "permits",
+            "non-sealed",
+            "_");
 
     private static String[] words(String specName) {
         return specName.split("[-_]+");
@@ -136,8 +190,8 @@ public final class JavaNames {
      * @return the constant name
      */
     public static String attributeConstant(Family f, AttributeSet set, String attribute) {
-        String prefix = set.namePrefix().orElse(
-                set.name().equals(f.name()) ? ident(f) + "-a-" : ident(f) + "-a-" + set.name() + "-");
+        String prefix = set.namePrefix()
+                .orElse(set.name().equals(f.name()) ? ident(f) + "-a-" : ident(f) + "-a-" + set.name() + "-");
         return constantName(prefix + attribute);
     }
 

@@ -38,10 +38,12 @@ class JavaNamesTest {
 
     @Test
     void uapiNamesFollowTheKernelPrefixRules() throws Exception {
-        Family rtAddr = SpecLoader.create().load(Path.of("../specs/rt-addr.yaml")).orElseThrow();
+        Family rtAddr =
+                SpecLoader.create().load(Path.of("../specs/rt-addr.yaml")).orElseThrow();
         var set = rtAddr.attributeSet("addr-attrs").orElseThrow();
         assertThat(JavaNames.attributeConstant(rtAddr, set, "mc-users")).isEqualTo("IFA_MC_USERS");
-        assertThat(JavaNames.operationConstant(rtAddr, rtAddr.operation("getmulticast").orElseThrow()))
+        assertThat(JavaNames.operationConstant(
+                        rtAddr, rtAddr.operation("getmulticast").orElseThrow()))
                 .isEqualTo("RTM_GETMULTICAST");
         assertThat(JavaNames.mcastGroupConstant(rtAddr, rtAddr.mcastGroups().get(0)))
                 .isEqualTo("RTNLGRP_IPV4_IFADDR");
@@ -58,7 +60,8 @@ class JavaNamesTest {
                 .orElseThrow();
         var dev = netdev.attributeSet("dev").orElseThrow();
         assertThat(JavaNames.attributeConstant(netdev, dev, "ifindex")).isEqualTo("NETDEV_A_DEV_IFINDEX");
-        assertThat(JavaNames.operationConstant(netdev, netdev.operation("dev-get").orElseThrow()))
+        assertThat(JavaNames.operationConstant(
+                        netdev, netdev.operation("dev-get").orElseThrow()))
                 .isEqualTo("NETDEV_CMD_DEV_GET");
         assertThat(JavaNames.mcastGroupConstant(netdev, netdev.mcastGroups().get(0)))
                 .isEqualTo("NETDEV_MCGRP_MGMT");

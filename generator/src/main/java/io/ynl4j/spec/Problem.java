@@ -31,7 +31,7 @@ public enum Problem {
     WRONG_KIND("Y102", Severity.ERROR, "'%s' must be %s, got %s"),
     MISSING_KEY("Y103", Severity.ERROR, "%s has no '%s' (it is required)"),
     BAD_ENUM_VALUE("Y104", Severity.ERROR, "'%s' must be one of %s, got '%s'"),
-    BAD_NAME("Y105", Severity.ERROR, "%s name '%s' is not valid (expected: %s)"),
+    BAD_NAME("Y105", Severity.ERROR, "%s name '%s' is not usable (expected: %s)"),
     OUT_OF_RANGE("Y106", Severity.ERROR, "'%s' is out of range: %s (expected: %s)"),
     KEY_NOT_FOR_PROTOCOL("Y107", Severity.ERROR, "key '%s' in %s is not allowed with protocol '%s'"),
     VALUE_NOT_FOR_PROTOCOL("Y108", Severity.ERROR, "'%s: %s' is not allowed with protocol '%s'"),
@@ -75,6 +75,17 @@ public enum Problem {
     DIRECTIONAL_NO_VALUE("Y227", Severity.ERROR, "operation '%s' has no message id: %s"),
     VALUE_TOO_LARGE("Y228", Severity.ERROR, "%s '%s' has value %d (expected: at most %d)"),
     DUPLICATE_IN_LIST("Y229", Severity.WARNING, "attribute '%s' is listed twice in %s; the second is ignored"),
+    NAME_STYLE(
+            "Y302",
+            Severity.WARNING,
+            "%s name '%s' does not follow the kernel's naming rule (%s); kept as written (older specs used such names)"),
+    UNKNOWN_ATTRIBUTE_IGNORED(
+            "Y304", Severity.WARNING, "unknown attribute '%s' in attribute-set '%s'; ignored (lenient mode)"),
+    HEADER_MEMBER_LISTED(
+            "Y303",
+            Severity.WARNING,
+            "'%s' is a member of the fixed header '%s', not an attribute of '%s'; ignored in this list (older specs"
+                    + " listed header members here)"),
     MCAST_NO_VALUE(
             "Y230",
             Severity.WARNING,

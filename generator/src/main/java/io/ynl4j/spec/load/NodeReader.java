@@ -202,17 +202,25 @@ final class NodeReader {
         return string(key);
     }
 
-    Optional<String> string(String key) {
+    /**
+     * The scalar at {@code key} when its tag is accepted; reports the wrong kind otherwise. Empty
+     * when the key is absent.
+     */
+    private Optional<ScalarNode> scalar(String key, String expected, java.util.function.Predicate<Tag> accept) {
         Node n = values.get(key);
         if (n == null) {
             return Optional.empty();
         }
         visit();
-        if (n instanceof ScalarNode s && s.getTag().equals(Tag.STR)) {
-            return Optional.of(s.getValue());
+        if (n instanceof ScalarNode s && accept.test(s.getTag())) {
+            return Optional.of(s);
         }
-        wrongKind(key, "a string", n);
+        wrongKind(key, expected, n);
         return Optional.empty();
+    }
+
+    Optional<String> string(String key) {
+        return scalar(key, "a string", Tag.STR::equals).map(ScalarNode::getValue);
     }
 
     /** A string that may also be written empty or null ({@code enum-name:}); null becomes "". */
@@ -227,16 +235,7 @@ final class NodeReader {
 
     /** Any scalar written as text (for naming keys kept verbatim, e.g. {@code max-by-define}). */
     Optional<String> scalarText(String key) {
-        Node n = values.get(key);
-        if (n == null) {
-            return Optional.empty();
-        }
-        visit();
-        if (n instanceof ScalarNode s && !s.getTag().equals(Tag.NULL)) {
-            return Optional.of(s.getValue());
-        }
-        wrongKind(key, "a scalar", n);
-        return Optional.empty();
+        return scalar(key, "a scalar", t -> !t.equals(Tag.NULL)).map(ScalarNode::getValue);
     }
 
     Optional<String> enumString(String key, List<String> allowed) {
@@ -293,17 +292,10 @@ final class NodeReader {
     }
 
     Optional<Boolean> bool(String key) {
-        Node n = values.get(key);
-        if (n == null) {
-            return Optional.empty();
-        }
-        visit();
-        if (n instanceof ScalarNode s && s.getTag().equals(Tag.BOOL)) {
+        return scalar(key, "a boolean", Tag.BOOL::equals).map(s -> {
             String v = s.getValue().toLowerCase(Locale.ROOT);
-            return Optional.of(v.equals("true") || v.equals("yes") || v.equals("on") || v.equals("y"));
-        }
-        wrongKind(key, "a boolean", n);
-        return Optional.empty();
+            return v.equals("true") || v.equals("yes") || v.equals("on") || v.equals("y");
+        });
     }
 
     OptionalLong integer(String key, long min, long max) {

@@ -151,7 +151,7 @@ public final class SchemaValidator {
                     .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(Files.readAllBytes(schemaFile)))
+                    .decode(ByteBuffer.wrap(readMaybeGzipped(schemaFile)))
                     .toString();
         } catch (CharacterCodingException e) {
             return failed(name, "the file is not valid UTF-8");
@@ -699,5 +699,16 @@ public final class SchemaValidator {
                 return null;
             }
         }
+    }
+
+    /** The file's bytes, decompressed when it is gzipped (Debian ships {@code *.yaml.gz}). */
+    private static byte[] readMaybeGzipped(Path file) throws java.io.IOException {
+        byte[] raw = Files.readAllBytes(file);
+        if (raw.length >= 2 && (raw[0] & 0xff) == 0x1f && (raw[1] & 0xff) == 0x8b) {
+            try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(raw))) {
+                return in.readNBytes(YamlLoader.MAX_BYTES);
+            }
+        }
+        return raw;
     }
 }

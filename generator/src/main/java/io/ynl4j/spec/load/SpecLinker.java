@@ -68,7 +68,10 @@ public final class SpecLinker {
     private final Set<String> setsInReportedCycle = new HashSet<>();
     private final Set<String> failedStructs = new HashSet<>(); // reported once, never linked again
 
-    private SpecLinker(FamilyDecl decl, Diagnostics diagnostics) {
+    private final boolean lenient;
+
+    private SpecLinker(FamilyDecl decl, Diagnostics diagnostics, boolean lenient) {
+        this.lenient = lenient;
         this.decl = decl;
         this.diagnostics = diagnostics;
     }
@@ -83,10 +86,28 @@ public final class SpecLinker {
      * @return the family, or empty if there was an error
      */
     public static Optional<Family> link(FamilyDecl decl, String file, String sha256, Diagnostics diagnostics) {
+        return link(decl, file, sha256, diagnostics, false);
+    }
+
+    /**
+     * Links a declaration, optionally leniently: in lenient mode an operation's request, reply or
+     * event that names an attribute its set does not have gets a warning and the name is dropped,
+     * instead of an error. Specs of older kernels have such slips (Linux 6.12's nftables and rt-link
+     * specs), and the kernel's tools of the time took them.
+     *
+     * @param decl the declaration
+     * @param file the spec's display name
+     * @param sha256 the hex SHA-256 of the spec's bytes
+     * @param diagnostics where problems are reported
+     * @param lenient whether unknown attribute names in operation lists are warnings
+     * @return the family, or empty if there was an error
+     */
+    public static Optional<Family> link(
+            FamilyDecl decl, String file, String sha256, Diagnostics diagnostics, boolean lenient) {
         // Report straight into the caller's collector, which knows the spec's text and so can quote
         // the offending line; the family is good when linking added no error.
         long errorsBefore = errorCount(diagnostics);
-        Family family = new SpecLinker(decl, diagnostics).linkFamily(file, sha256);
+        Family family = new SpecLinker(decl, diagnostics, lenient).linkFamily(file, sha256);
         return errorCount(diagnostics) > errorsBefore ? Optional.empty() : Optional.of(family);
     }
 
@@ -1137,9 +1158,17 @@ public final class SpecLinker {
                 AttrSetDecl d = setDecls.get(set.get());
                 boolean declared = d != null
                         && d.attributes().stream().anyMatch(a -> a.name().equals(attr.value()));
-                if (!declared) {
+                Optional<String> header =
+                        op.fixedHeader().or(() -> decl.operations().fixedHeader());
+                boolean headerMember = header.map(definitionDecls::get)
+                        .map(h ->
+                                h.members().stream().anyMatch(mem -> mem.name().equals(attr.value())))
+                        .orElse(false);
+                if (!declared && headerMember) {
+                    at.report(Problem.HEADER_MEMBER_LISTED, attr.location(), attr.value(), header.get(), set.get());
+                } else if (!declared) {
                     at.reportWithHints(
-                            Problem.UNKNOWN_ATTRIBUTE,
+                            lenient ? Problem.UNKNOWN_ATTRIBUTE_IGNORED : Problem.UNKNOWN_ATTRIBUTE,
                             attr.location(),
                             Diagnostics.didYouMean(attr.value(), known),
                             attr.value(),

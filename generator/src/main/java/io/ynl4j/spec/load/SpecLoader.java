@@ -21,7 +21,8 @@ import java.util.Optional;
  * <p>Schemas: {@link #withSchemaDirectory} names a folder holding {@code <protocol>.yaml}; without
  * it, and unless {@link #withAutoSchema} is off, the loader looks where the kernel's own tool does:
  * {@code ../<protocol>.yaml} next to the spec's folder (as in a kernel tree's
- * {@code Documentation/netlink/specs}), or {@code ../schemas/<protocol>.yaml}.
+ * {@code Documentation/netlink/specs}), {@code ../<protocol>.yaml.gz} (Debian's {@code linux-doc}
+ * packages), or {@code ../schemas/<protocol>.yaml}.
  *
  * <p>Instances are immutable and thread-safe; compiled schemas are cached by {@link SchemaValidator}.
  */
@@ -29,9 +30,12 @@ public final class SpecLoader {
     private final Optional<Path> schemaDirectory;
     private final boolean autoSchema;
 
-    private SpecLoader(Optional<Path> schemaDirectory, boolean autoSchema) {
+    private final boolean lenient;
+
+    private SpecLoader(Optional<Path> schemaDirectory, boolean autoSchema, boolean lenient) {
         this.schemaDirectory = schemaDirectory;
         this.autoSchema = autoSchema;
+        this.lenient = lenient;
     }
 
     /**
@@ -40,7 +44,7 @@ public final class SpecLoader {
      * @return the loader
      */
     public static SpecLoader create() {
-        return new SpecLoader(Optional.empty(), true);
+        return new SpecLoader(Optional.empty(), true, false);
     }
 
     /**
@@ -50,7 +54,7 @@ public final class SpecLoader {
      * @return a new loader
      */
     public SpecLoader withSchemaDirectory(Path dir) {
-        return new SpecLoader(Optional.of(dir), autoSchema);
+        return new SpecLoader(Optional.of(dir), autoSchema, lenient);
     }
 
     /**
@@ -60,7 +64,19 @@ public final class SpecLoader {
      * @return a new loader
      */
     public SpecLoader withAutoSchema(boolean on) {
-        return new SpecLoader(schemaDirectory, on);
+        return new SpecLoader(schemaDirectory, on, lenient);
+    }
+
+    /**
+     * Turns lenient linking on or off: operations naming attributes their set lacks get a warning
+     * ({@code Y304}) instead of an error. For specs of older kernels (Linux 6.12's nftables and
+     * rt-link specs have such slips); off by default, since for specs one writes it hides typos.
+     *
+     * @param on whether to be lenient
+     * @return a new loader
+     */
+    public SpecLoader withLenientReferences(boolean on) {
+        return new SpecLoader(schemaDirectory, autoSchema, on);
     }
 
     /**
@@ -114,7 +130,7 @@ public final class SpecLoader {
                     schemaFor(protocol, file)
                             .ifPresent(v -> v.validate(loaded.get().root(), displayName, diagnostics));
                     family = SpecLinker.link(
-                            decl.get(), displayName, sha256(loaded.get().bytes()), diagnostics);
+                            decl.get(), displayName, sha256(loaded.get().bytes()), diagnostics, lenient);
                 }
             }
         } catch (RuntimeException | StackOverflowError e) {
@@ -141,7 +157,9 @@ public final class SpecLoader {
             Path parent = dir == null ? null : dir.getParent();
             if (parent != null) {
                 for (Path candidate : new Path[] {
-                    parent.resolve(name), parent.resolve("schemas").resolve(name)
+                    parent.resolve(name),
+                    parent.resolve(name + ".gz"),
+                    parent.resolve("schemas").resolve(name)
                 }) {
                     if (Files.isRegularFile(candidate)) {
                         schema = Optional.of(candidate);

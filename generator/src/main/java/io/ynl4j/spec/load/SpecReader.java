@@ -38,7 +38,6 @@ import org.yaml.snakeyaml.nodes.Tag;
  */
 public final class SpecReader {
     private static final Pattern NAME = Pattern.compile("[0-9a-z-]+");
-    private static final Pattern ENTRY_NAME = Pattern.compile("[0-9A-Za-z_-]+");
     private static final Pattern MEMBER_NAME = Pattern.compile("[0-9a-zA-Z][0-9a-zA-Z-]*");
     private static final long U32_MAX = 0xffff_ffffL;
 
@@ -193,18 +192,33 @@ public final class SpecReader {
         return Optional.of(Protocol.GENETLINK);
     }
 
+    /** Names that cannot be used at all: empty, or holding control characters. */
+    private static final Pattern UNUSABLE = Pattern.compile("\\s*|.*\\p{Cntrl}.*", Pattern.DOTALL);
+
     private Optional<String> name(NodeReader r, Pattern pattern) {
         Optional<String> n = r.requiredString("name");
-        if (n.isPresent() && !pattern.matcher(n.get()).matches()) {
+        if (n.isEmpty()) {
+            return n;
+        }
+        String kind = r.what().replaceFirst(" '.*'$", "").replaceFirst(" #\\d+$", "");
+        if (UNUSABLE.matcher(n.get()).matches()) {
             diagnostics.report(
                     Problem.BAD_NAME,
                     r.positions().at("name"),
-                    r.what().replaceFirst(" '.*'$", "").replaceFirst(" #\\d+$", ""),
+                    kind,
                     n.get(),
-                    pattern == MEMBER_NAME
-                            ? "letters, digits and '-'"
-                            : "lower-case letters, digits and '-', as the kernel's schema requires");
+                    "a non-empty name without control characters");
             return Optional.empty();
+        }
+        if (!pattern.matcher(n.get()).matches()) {
+            // The kernel's current schemas require [0-9a-z-]+, but specs of older kernels (6.12:
+            // 'set id', 'if_stats_msg', 'pci_pf') used other names and the kernel's tools took them.
+            diagnostics.report(
+                    Problem.NAME_STYLE,
+                    r.positions().at("name"),
+                    kind,
+                    n.get(),
+                    pattern == MEMBER_NAME ? "letters, digits and '-'" : "lower-case letters, digits and '-'");
         }
         return n;
     }
@@ -227,9 +241,13 @@ public final class SpecReader {
         for (Node item : d.items("entries")) {
             if (item instanceof ScalarNode s && s.getTag().equals(Tag.STR)) {
                 var at = d.loc(item);
-                if (!ENTRY_NAME.matcher(s.getValue()).matches()) {
+                if (UNUSABLE.matcher(s.getValue()).matches()) {
                     diagnostics.report(
-                            Problem.BAD_NAME, at, "enum entry", s.getValue(), "letters, digits, '_' and '-'");
+                            Problem.BAD_NAME,
+                            at,
+                            "enum entry",
+                            s.getValue(),
+                            "a non-empty name without control characters");
                 } else {
                     entries.add(new EntryDecl(s.getValue(), OptionalLong.empty(), "", new Positions(at, Map.of())));
                 }

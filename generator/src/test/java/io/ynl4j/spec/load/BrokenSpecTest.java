@@ -491,30 +491,92 @@ class BrokenSpecTest {
     // ---------------------------------------------------------------- names
 
     @Test
-    void rejectsAttributeNameWithUnderscore() {
-        assertRejected(spec().attributeSets("""
+    void warnsAboutAttributeNameWithUnderscoreButLoads() {
+        LoadResult result =
+                load(spec().attributeSets("""
                                 - name: main
                                   attributes:
                                     - name: if_index
                                       type: u32
-                                """).operations("list: []\n").text(), """
-                demo.yaml:7:15: error[Y105]: attribute name 'if_index' is not valid (expected: lower-case letters, digits and '-', as the kernel's schema requires)
+                                """).operations("list: []\n").text());
+        assertThat(result.render()).isEqualTo("""
+                demo.yaml:7:15: warning[Y302]: attribute name 'if_index' does not follow the kernel's naming rule (lower-case letters, digits and '-'); kept as written (older specs used such names)
                   7 |       - name: if_index
+                    |               ^
+                """);
+        assertThat(result.ok()).isTrue();
+        assertThat(result.family()
+                        .orElseThrow()
+                        .attributeSet("main")
+                        .orElseThrow()
+                        .attribute("if_index"))
+                .isPresent();
+    }
+
+    @Test
+    void warnsAboutOperationNameInUpperCaseButLoads() {
+        LoadResult result = load(spec().operations("""
+                                list:
+                                  - name: Get
+                                    doc: Get an object.
+                                """).text());
+        assertThat(result.render()).isEqualTo("""
+                demo.yaml:11:13: warning[Y302]: operation name 'Get' does not follow the kernel's naming rule (lower-case letters, digits and '-'); kept as written (older specs used such names)
+                  11 |     - name: Get
+                     |             ^
+                """);
+        assertThat(result.ok()).isTrue();
+    }
+
+    @Test
+    void rejectsEmptyAttributeName() {
+        assertRejected(spec().attributeSets("""
+                                - name: main
+                                  attributes:
+                                    - name: " "
+                                      type: u32
+                                """).operations("list: []\n").text(), """
+                demo.yaml:7:15: error[Y105]: attribute name ' ' is not usable (expected: a non-empty name without control characters)
+                  7 |       - name: " "
                     |               ^
                 """);
     }
 
     @Test
-    void rejectsOperationNameInUpperCase() {
-        assertRejected(spec().operations("""
+    void warnsAboutFixedHeaderMemberListedAsAttribute() {
+        LoadResult result = load(spec().definitions("""
+                                - name: hdr
+                                  type: struct
+                                  members:
+                                    - name: family
+                                      type: u8
+                                """)
+                .protocol("genetlink-legacy")
+                .operations("""
+                                fixed-header: hdr
                                 list:
-                                  - name: Get
+                                  - name: get
                                     doc: Get an object.
-                                """).text(), """
-                demo.yaml:11:13: error[Y105]: operation name 'Get' is not valid (expected: lower-case letters, digits and '-', as the kernel's schema requires)
-                  11 |     - name: Get
-                     |             ^
-                """);
+                                    attribute-set: main
+                                    do:
+                                      request:
+                                        attributes: [ family, id ]
+                                """)
+                .text());
+        assertThat(result.render())
+                .contains("warning[Y303]: 'family' is a member of the fixed header 'hdr', not an attribute of 'main';"
+                        + " ignored in this list (older specs listed header members here)");
+        assertThat(result.ok()).isTrue();
+        assertThat(result.family()
+                        .orElseThrow()
+                        .operation("get")
+                        .orElseThrow()
+                        .doMode()
+                        .orElseThrow()
+                        .request()
+                        .orElseThrow()
+                        .attributes())
+                .containsExactly("id");
     }
 
     // ---------------------------------------------------------------- duplicates

@@ -40,7 +40,10 @@ class CorpusTest {
         if (files.isEmpty() && Corpus.isCi()) {
             throw new AssertionError("Debian's linux-doc-6.12 specs are missing (bin/test installs them as root)");
         }
-        SpecLoader loader = SpecLoader.create().withSchemaDirectory(Corpus.kernelSchemas());
+        // Validated against the schemas shipped with them (../<protocol>.yaml.gz), as the kernel's
+        // tool does: the 7.3 schemas reject names that the 6.12 specs still used. Lenient: 6.12's
+        // nftables and rt-link list attributes their sets lack (fixed in later kernels).
+        SpecLoader loader = SpecLoader.create().withLenientReferences(true);
         return files.stream()
                 .map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> {
                     LoadResult result = loader.load(file, file.getFileName().toString());
@@ -50,6 +53,10 @@ class CorpusTest {
                             .as("errors in %s", file.getFileName())
                             .isEmpty();
                     assertThat(result.ok()).isTrue();
+                    assertThat(result.diagnostics())
+                            .as("only the expected warnings in %s", file.getFileName())
+                            .allMatch(d -> List.of("Y229", "Y230", "Y302", "Y303", "Y304")
+                                    .contains(d.code()));
                 }));
     }
 }

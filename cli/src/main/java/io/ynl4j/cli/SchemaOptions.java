@@ -9,11 +9,18 @@ import picocli.CommandLine.Option;
 /**
  * The options choosing the JSON schemas specs are validated against, shared by the subcommands that
  * load specs. Without either option, a spec is validated like the kernel's own tool does it: against
- * {@code ../<protocol>.yaml} next to the spec's folder, when that file exists.
+ * {@code ../<protocol>.yaml} (or {@code .yaml.gz}) next to the spec's folder, when that file
+ * exists. {@code --lenient} relaxes one rule for specs of older kernels.
  */
 final class SchemaOptions {
     @ArgGroup(exclusive = true)
     Choice choice;
+
+    @Option(
+            names = "--lenient",
+            description = "Warn (Y304) instead of failing when an operation lists an attribute its set lacks;"
+                    + " for specs of older kernels such as Debian's linux-doc-6.12.")
+    boolean lenient;
 
     /** At most one of the two. */
     static final class Choice {
@@ -37,7 +44,7 @@ final class SchemaOptions {
      * @throws CliException with {@link ExitCodes#IO} when the schema directory does not exist
      */
     SpecLoader loader() {
-        SpecLoader loader = SpecLoader.create();
+        SpecLoader loader = SpecLoader.create().withLenientReferences(lenient);
         if (choice == null) {
             return loader;
         }

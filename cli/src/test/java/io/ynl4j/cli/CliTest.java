@@ -194,4 +194,20 @@ class CliTest {
         assertThat(run.out()).isEmpty();
         assertThat(run.err()).contains("bad.yaml:").contains(": error[");
     }
+
+    @Test
+    void lenientTurnsAnUnknownListedAttributeIntoAWarning(@TempDir Path dir) throws Exception {
+        String spec = Files.readString(RT_ADDR).replace("            - mc-users\n", "            - mc-user\n");
+        Path broken = dir.resolve("rt-addr.yaml");
+        Files.writeString(broken, spec);
+
+        Run strict = ynl4j("check", "--no-schema", broken.toString());
+        assertThat(strict.exit()).isEqualTo(1);
+        assertThat(strict.err()).contains("error[Y201]: unknown attribute 'mc-user' in attribute-set 'addr-attrs'");
+
+        Run lenient = ynl4j("check", "--no-schema", "--lenient", broken.toString());
+        assertThat(lenient.exit()).isZero();
+        assertThat(lenient.err()).contains("warning[Y304]: unknown attribute 'mc-user' in attribute-set 'addr-attrs'");
+        assertThat(lenient.out()).contains("ok (2 warnings)");
+    }
 }

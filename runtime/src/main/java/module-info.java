@@ -5,4 +5,6 @@
 module io.ynl4j.runtime {
     exports io.ynl4j.runtime;
     exports io.ynl4j.runtime.codec;
+    exports io.ynl4j.runtime.genl;
+    exports io.ynl4j.runtime.testing;
 }

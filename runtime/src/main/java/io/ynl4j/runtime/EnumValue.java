@@ -17,7 +17,8 @@ public record EnumValue<E extends Enum<E> & NetlinkEnum>(long raw, Optional<E> k
     public EnumValue {
         requireNonNull(known, "known");
         if (known.isPresent() && known.get().value() != raw) {
-            throw new IllegalArgumentException("entry " + known.get() + " has value " + known.get().value() + ", not " + raw);
+            throw new IllegalArgumentException(
+                    "entry " + known.get() + " has value " + known.get().value() + ", not " + raw);
         }
     }
 

@@ -289,8 +289,8 @@ public final class NetlinkSocket implements AutoCloseable {
      * {@code NETLINK_USERSOCK}); stamps sequence and port id as {@link #send} does.
      *
      * <p>With a group set, the kernel first delivers the datagram to the group's members (except
-     * the socket whose port is {@code destinationPort}) and then unicasts it to
-     * {@code destinationPort}. On a protocol without a kernel socket (user-space protocols) the
+     * the sender itself and the socket whose port is {@code destinationPort}) and then unicasts it
+     * to {@code destinationPort}. On a protocol without a kernel socket (user-space protocols) the
      * unicast to port 0 then fails with {@code ECONNREFUSED} although the multicast was delivered:
      * that case counts as success here. Sending to a group with one's own port as destination
      * works too, but puts a copy of every message in the sender's own receive queue (and blocks
@@ -325,13 +325,14 @@ public final class NetlinkSocket implements AutoCloseable {
 
     /**
      * Multicasts every message in {@code w} to one group, as user-space senders on
-     * {@code NETLINK_USERSOCK} (or a protocol of one's own) do: every socket that joined the group
-     * receives it, this socket too if it joined. Sent with destination port 0, so no copy lands in
-     * this socket's queue otherwise; the {@code ECONNREFUSED} the kernel reports after delivering
-     * to the group (there is no kernel socket on such protocols) is not an error (see
-     * {@link #sendTo}). On a protocol the kernel serves (route, generic, …) the kernel receives the
-     * message as well, as if sent with {@link #send}. Sending to a group needs root or
-     * {@code CAP_NET_ADMIN} unless the protocol allows others ({@code NETLINK_USERSOCK} does).
+     * {@code NETLINK_USERSOCK} (or a protocol of one's own) do: every other socket that joined the
+     * group receives it; this one does not, even if it joined (the kernel never loops a multicast
+     * back to its sender). Sent with destination port 0; the {@code ECONNREFUSED} the kernel
+     * reports after delivering to the group (there is no kernel socket on such protocols) is not
+     * an error (see {@link #sendTo}). On a protocol the kernel serves (route, generic, …) the
+     * kernel receives the message as well, as if sent with {@link #send}. Sending to a group needs
+     * root or {@code CAP_NET_ADMIN} unless the protocol allows others ({@code NETLINK_USERSOCK}
+     * does).
      *
      * @param group the group, 1…32 ({@code sendto} addresses groups by a 32-bit mask)
      * @param w the messages
@@ -570,6 +571,7 @@ public final class NetlinkSocket implements AutoCloseable {
         private int delivered;
         private boolean interrupted;
         private boolean done;
+        private RuntimeException failure; // from NLMSG_DONE or NLMSG_ERROR, thrown after the replies before it
 
         DumpSpliterator(String operation, int seq, byte[] request, int headerBytes, AttrNamer namer) {
             super(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL);
@@ -584,6 +586,12 @@ public final class NetlinkSocket implements AutoCloseable {
         public boolean tryAdvance(Consumer<? super NetlinkMessage> action) {
             while (pending.isEmpty()) {
                 if (done) {
+                    if (failure != null) {
+                        RuntimeException f = failure;
+                        failure = null; // thrown once
+                        interrupted = false;
+                        throw f;
+                    }
                     if (interrupted) {
                         interrupted = false; // thrown once
                         throw new DumpInterruptedException(operation, delivered, List.of());
@@ -606,14 +614,19 @@ public final class NetlinkSocket implements AutoCloseable {
                         interrupted = true;
                     }
                     switch (m.type()) {
-                        case Netlink.NLMSG_DONE -> {
+                        case Netlink.NLMSG_DONE, Netlink.NLMSG_ERROR -> {
                             finish();
-                            checkDone(operation, m, request, headerBytes, namer);
-                            return; // an interruption is reported after the last reply
-                        }
-                        case Netlink.NLMSG_ERROR -> {
-                            finish();
-                            checkError(operation, m, request, headerBytes, namer);
+                            try {
+                                if (m.type() == Netlink.NLMSG_DONE) {
+                                    checkDone(operation, m, request, headerBytes, namer);
+                                } else {
+                                    checkError(operation, m, request, headerBytes, namer);
+                                }
+                            } catch (KernelErrorException | MalformedMessageException e) {
+                                // Like an interruption, reported after the replies that came before it
+                                // (the kernel may pack them into the same datagram as the error).
+                                failure = e;
+                            }
                             return;
                         }
                         case Netlink.NLMSG_NOOP -> {}
@@ -726,8 +739,14 @@ public final class NetlinkSocket implements AutoCloseable {
                 : orig + Netlink.align(Math.max(origLen, Netlink.NLMSG_HDRLEN));
         if (error == 0) {
             if ((m.flags() & Netlink.NLM_F_ACK_TLVS) != 0) {
-                extAckMessage(m, tlvStart)
-                        .ifPresent(w -> LOG.log(System.Logger.Level.WARNING, operation + ": kernel warns '" + w + "'"));
+                try {
+                    extAckMessage(m, tlvStart)
+                            .ifPresent(w ->
+                                    LOG.log(System.Logger.Level.WARNING, operation + ": kernel warns '" + w + "'"));
+                } catch (MalformedMessageException e) {
+                    // The request succeeded; a garbled warning must not turn that into a failure.
+                    LOG.log(System.Logger.Level.DEBUG, "malformed extended ACK on success: " + e.getMessage());
+                }
             }
             return;
         }

@@ -67,6 +67,18 @@ public interface NetlinkTransport extends AutoCloseable {
      *
      * @param data its bytes
      * @param senderPort the sender's port id (0: the kernel)
+     * @param groups the group mask it was multicast to ({@code nl_groups} of the source address:
+     *     {@code 1 << (group - 1)}), 0 for a unicast; a multicast is never a reply
      */
-    record Datagram(byte[] data, int senderPort) {}
+    record Datagram(byte[] data, int senderPort, int groups) {
+        /**
+         * A unicast datagram.
+         *
+         * @param data its bytes
+         * @param senderPort the sender's port id (0: the kernel)
+         */
+        public Datagram(byte[] data, int senderPort) {
+            this(data, senderPort, 0);
+        }
+    }
 }

@@ -1,11 +1,14 @@
 package io.ynl4j.runtime.codec;
 
+import io.ynl4j.runtime.Bitfield32;
 import io.ynl4j.runtime.Bytes;
 import io.ynl4j.runtime.MalformedMessageException;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A cursor over a run of netlink attributes: {@link #next()} moves to the next attribute, the
@@ -27,6 +30,7 @@ public final class AttrReader {
     private static final ValueLayout.OfLong U64_BE = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
 
     private final MemorySegment segment;
+    private final long start;
     private final long end;
     private final int depth;
     private final AttrReader parent;
@@ -37,6 +41,7 @@ public final class AttrReader {
 
     private AttrReader(MemorySegment segment, long start, long end, int depth, AttrReader parent) {
         this.segment = segment;
+        this.start = start;
         this.next = start;
         this.end = end;
         this.depth = depth;
@@ -169,7 +174,7 @@ public final class AttrReader {
     private void need(int size, String what) {
         requireCurrent();
         if (length < size) {
-            throw malformed(payload, what + " expects " + size + " bytes, got " + length);
+            throw malformedHere(payload, what + " expects " + size + " bytes, got " + length);
         }
     }
 
@@ -293,7 +298,7 @@ public final class AttrReader {
         return switch (length) {
             case 4 -> Integer.toUnsignedLong(segment.get(U32, payload));
             case 8 -> segment.get(U64, payload);
-            default -> throw malformed(payload, "uint expects 4 or 8 bytes, got " + length);
+            default -> throw malformedHere(payload, "uint expects 4 or 8 bytes, got " + length);
         };
     }
 
@@ -307,7 +312,7 @@ public final class AttrReader {
         return switch (length) {
             case 4 -> segment.get(U32, payload);
             case 8 -> segment.get(U64, payload);
-            default -> throw malformed(payload, "sint expects 4 or 8 bytes, got " + length);
+            default -> throw malformedHere(payload, "sint expects 4 or 8 bytes, got " + length);
         };
     }
 
@@ -320,7 +325,7 @@ public final class AttrReader {
         requireCurrent();
         int n = indexOfNul();
         if (n < 0) {
-            throw malformed(payload, "string of " + length + " bytes has no terminating NUL");
+            throw malformedHere(payload, "string of " + length + " bytes has no terminating NUL");
         }
         return decode(n);
     }
@@ -406,9 +411,132 @@ public final class AttrReader {
     public AttrReader nested() {
         requireCurrent();
         if (depth + 1 > MAX_DEPTH) {
-            throw malformed(payload, "attributes nest deeper than " + MAX_DEPTH + " levels");
+            throw malformedHere(payload, "attributes nest deeper than " + MAX_DEPTH + " levels");
         }
         return new AttrReader(segment, payload, payload + length, depth + 1, this);
+    }
+
+    /**
+     * A new reader over the same run of attributes, from its first one; this reader's position is
+     * unchanged. Generated decoders use it to find selector attributes before decoding a run.
+     *
+     * @return the new reader
+     */
+    public AttrReader fromStart() {
+        return new AttrReader(segment, start, end, depth, parent);
+    }
+
+    /**
+     * A reader over exactly the first {@code size} bytes of the payload: the fixed header of a
+     * sub-message that has attributes after it (tc's {@code netem} options).
+     *
+     * @param size the header's size
+     * @return a reader over the header alone
+     * @throws MalformedMessageException when the payload is shorter
+     */
+    public StructReader payloadHeader(int size) {
+        need(size, "fixed header");
+        return new StructReader(segment, payload, size);
+    }
+
+    /**
+     * A reader over the attributes that follow a fixed header in the payload, from the header's
+     * size rounded up to 4 bytes ({@code NLA_ALIGN}), as the kernel parses them.
+     *
+     * @param headerSize the header's size
+     * @return the nested reader
+     * @throws MalformedMessageException when the payload is shorter than the header or nesting
+     *     exceeds {@link #MAX_DEPTH}
+     */
+    public AttrReader nestedAfter(int headerSize) {
+        need(headerSize, "fixed header");
+        if (depth + 1 > MAX_DEPTH) {
+            throw malformedHere(payload, "attributes nest deeper than " + MAX_DEPTH + " levels");
+        }
+        long from = Math.min(payload + Netlink.align(headerSize), payload + length);
+        return new AttrReader(segment, from, payload + length, depth + 1, this);
+    }
+
+    /**
+     * A {@code bitfield32} as a value.
+     *
+     * @return the value and selector
+     */
+    public Bitfield32 bitfield32Value() {
+        long b = bitfield32();
+        return new Bitfield32((int) b, (int) (b >>> 32));
+    }
+
+    /**
+     * The payload as an array of 1-, 2- or 4-byte integers (a {@code binary} attribute with a
+     * scalar {@code sub-type}); 4-byte elements must be signed (unsigned ones need {@link
+     * #longArray}).
+     *
+     * @param size the element size: 1, 2 or 4
+     * @param signed whether elements are signed
+     * @param bigEndian whether elements are big-endian
+     * @return the elements
+     * @throws MalformedMessageException when the payload is not a whole number of elements
+     */
+    public List<Integer> intArray(int size, boolean signed, boolean bigEndian) {
+        if (size != 1 && size != 2 && !(size == 4 && signed)) {
+            throw new IllegalArgumentException("int elements are 1, 2 or 4 (signed) bytes, got " + size);
+        }
+        int n = elements(size);
+        List<Integer> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            out.add((int) element(payload + (long) i * size, size, signed, bigEndian));
+        }
+        return out;
+    }
+
+    /**
+     * The payload as an array of 4- or 8-byte integers (a {@code binary} attribute with a scalar
+     * {@code sub-type}); unsigned 4-byte elements widen to {@code long}, 8-byte ones are the bits.
+     *
+     * @param size the element size: 4 or 8
+     * @param signed whether elements are signed
+     * @param bigEndian whether elements are big-endian
+     * @return the elements
+     * @throws MalformedMessageException when the payload is not a whole number of elements
+     */
+    public List<Long> longArray(int size, boolean signed, boolean bigEndian) {
+        if (size != 4 && size != 8) {
+            throw new IllegalArgumentException("long elements are 4 or 8 bytes, got " + size);
+        }
+        int n = elements(size);
+        List<Long> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            out.add(element(payload + (long) i * size, size, signed, bigEndian));
+        }
+        return out;
+    }
+
+    private int elements(int size) {
+        requireCurrent();
+        if (length % size != 0) {
+            throw malformedHere(
+                    payload, "array of " + size + "-byte elements has " + length + " bytes (expected: a multiple)");
+        }
+        return length / size;
+    }
+
+    private long element(long at, int size, boolean signed, boolean bigEndian) {
+        return switch (size) {
+            case 1 -> {
+                byte b = segment.get(ValueLayout.JAVA_BYTE, at);
+                yield signed ? b : Byte.toUnsignedLong(b);
+            }
+            case 2 -> {
+                short s = segment.get(bigEndian ? U16_BE : U16, at);
+                yield signed ? s : Short.toUnsignedLong(s);
+            }
+            case 4 -> {
+                int v = segment.get(bigEndian ? U32_BE : U32, at);
+                yield signed ? v : Integer.toUnsignedLong(v);
+            }
+            default -> segment.get(bigEndian ? U64_BE : U64, at);
+        };
     }
 
     /**
@@ -435,7 +563,13 @@ public final class AttrReader {
         }
     }
 
+    /** A problem with the attribute headers of this run: the path is that of the enclosing nest. */
     private MalformedMessageException malformed(long offset, String problem) {
         return new MalformedMessageException(offset, parent == null ? "" : parent.path(), problem);
+    }
+
+    /** A problem with the current attribute's payload: the path ends with the current attribute. */
+    private MalformedMessageException malformedHere(long offset, String problem) {
+        return new MalformedMessageException(offset, path(), problem);
     }
 }

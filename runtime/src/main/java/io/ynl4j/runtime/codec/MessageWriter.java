@@ -4,6 +4,7 @@ import io.ynl4j.runtime.Bytes;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Appends netlink messages: {@code nlmsghdr}, an optional {@code genlmsghdr}, a fixed header, and
@@ -176,6 +177,11 @@ public final class MessageWriter {
 
     // Attributes.
 
+    /**
+     * Writes an attribute header and reserves the payload plus its zeroed alignment padding (as the
+     * kernel's {@code nla_put} does), so the writer stays 4-byte aligned after every attribute and a
+     * nest's length covers the padding of its last member.
+     */
     private int attrHeader(int type, int payload) {
         padTo4();
         int len = Netlink.NLA_HDRLEN + payload;
@@ -183,9 +189,11 @@ public final class MessageWriter {
             throw new IllegalArgumentException(
                     "attribute " + type + " payload of " + payload + " bytes exceeds the 65531-byte limit of nla_len");
         }
-        int at = reserve(len);
+        int aligned = Netlink.align(len);
+        int at = reserve(aligned);
         put16(at, len, false);
         put16(at + 2, type, false);
+        Arrays.fill(buf, at + len, at + aligned, (byte) 0);
         return at + Netlink.NLA_HDRLEN;
     }
 
@@ -205,7 +213,8 @@ public final class MessageWriter {
      * @param v the value (low 8 bits)
      */
     public void u8(int type, int v) {
-        buf[attrHeader(type, 1)] = (byte) v;
+        int at = attrHeader(type, 1); // first: it may replace buf (buf[attrHeader(…)] would write the old one)
+        buf[at] = (byte) v;
     }
 
     /**
@@ -330,6 +339,52 @@ public final class MessageWriter {
     }
 
     /**
+     * A binary attribute holding an array of 1-, 2- or 4-byte integers (a scalar {@code sub-type}).
+     *
+     * @param type the attribute type
+     * @param values the elements (low {@code size * 8} bits of each)
+     * @param size the element size: 1, 2 or 4
+     * @param bigEndian whether elements are big-endian
+     */
+    public void intArray(int type, List<Integer> values, int size, boolean bigEndian) {
+        if (size != 1 && size != 2 && size != 4) {
+            throw new IllegalArgumentException("int elements are 1, 2 or 4 bytes, got " + size);
+        }
+        int at = attrHeader(type, values.size() * size);
+        for (int v : values) {
+            switch (size) {
+                case 1 -> buf[at] = (byte) v;
+                case 2 -> put16(at, v, bigEndian);
+                default -> put32(at, v, bigEndian);
+            }
+            at += size;
+        }
+    }
+
+    /**
+     * A binary attribute holding an array of 4- or 8-byte integers (a scalar {@code sub-type}).
+     *
+     * @param type the attribute type
+     * @param values the elements (low {@code size * 8} bits of each)
+     * @param size the element size: 4 or 8
+     * @param bigEndian whether elements are big-endian
+     */
+    public void longArray(int type, List<Long> values, int size, boolean bigEndian) {
+        if (size != 4 && size != 8) {
+            throw new IllegalArgumentException("long elements are 4 or 8 bytes, got " + size);
+        }
+        int at = attrHeader(type, values.size() * size);
+        for (long v : values) {
+            if (size == 4) {
+                put32(at, (int) v, bigEndian);
+            } else {
+                put64(at, v, bigEndian);
+            }
+            at += size;
+        }
+    }
+
+    /**
      * Appends raw bytes (e.g. a retained unknown attribute, header included).
      *
      * @param raw the bytes
@@ -368,6 +423,7 @@ public final class MessageWriter {
      * @param token from {@link #beginNest}
      */
     public void endNest(int token) {
+        padTo4(); // e.g. after raw bytes of odd length: the nest covers its padding, as nla_nest_end does
         int len = size - token;
         if (len > 0xffff) {
             throw new IllegalArgumentException("nest of " + len + " bytes exceeds the 65535-byte limit of nla_len");

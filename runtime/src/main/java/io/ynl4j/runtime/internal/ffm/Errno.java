@@ -4,12 +4,16 @@ package io.ynl4j.runtime.internal.ffm;
 public final class Errno {
     private Errno() {}
 
+    /** {@code ENOENT}. */
+    public static final int ENOENT = 2;
     /** {@code EINTR}. */
     public static final int EINTR = 4;
     /** {@code EAGAIN}. */
     public static final int EAGAIN = 11;
     /** {@code ENOBUFS}. */
     public static final int ENOBUFS = 105;
+    /** {@code ECONNREFUSED}. */
+    public static final int ECONNREFUSED = 111;
 
     private static final String[][] TABLE = {
         {"0", "OK", "Success"},

@@ -12,7 +12,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ynl4j.runtime.codec.AttrReader;
 import io.ynl4j.runtime.codec.MessageWriter;
-import io.ynl4j.runtime.codec.Netlink;
 import io.ynl4j.runtime.codec.StructWriter;
 import io.ynl4j.runtime.testing.ExtAck;
 import io.ynl4j.runtime.testing.FakeKernel;
@@ -167,7 +166,9 @@ class FakeKernelExchangeTest {
         assertThat(request.portId()).isEqualTo(FakeKernel.DEFAULT_PORT_ID);
         assertThat(request.sequence()).isNotZero();
         assertThat(replies).extracting(FakeKernelExchangeTest::index).containsExactly(1, 2, 3, 4, 5, 6, 7);
-        assertThat(replies).extracting(FakeKernelExchangeTest::label).containsExactly("v1", "v2", "v3", "v4", "v5", "v6", "v7");
+        assertThat(replies)
+                .extracting(FakeKernelExchangeTest::label)
+                .containsExactly("v1", "v2", "v3", "v4", "v5", "v6", "v7");
         assertThat(replies).allSatisfy(m -> {
             assertThat(m.sequence()).isEqualTo(request.sequence());
             assertThat(m.portId()).isEqualTo(FakeKernel.DEFAULT_PORT_ID);
@@ -178,8 +179,11 @@ class FakeKernelExchangeTest {
 
     @Test
     void doneCarryingAnErrorFailsTheDumpWithErrnoNameAndExtendedAckMessage() {
-        kernel.on(RTM_GETADDR, (request, reply) -> reply.send(
-                address(1, NLM_F_MULTI), KernelMessage.done(EINVAL, ExtAck.message("dump filter not supported"))));
+        kernel.on(
+                RTM_GETADDR,
+                (request, reply) -> reply.send(
+                        address(1, NLM_F_MULTI),
+                        KernelMessage.done(EINVAL, ExtAck.message("dump filter not supported"))));
         List<Integer> seen = new ArrayList<>();
         assertThatThrownBy(() -> {
                     try (Stream<NetlinkMessage> dump = socket.dump("rt-addr getaddr", getaddrDump())) {
@@ -219,12 +223,14 @@ class FakeKernelExchangeTest {
 
     @Test
     void dumpInterruptedDeliversEveryReplyThenThrows() {
-        kernel.on(RTM_GETADDR, (request, reply) -> reply.sendEach(
-                address(1, NLM_F_MULTI),
-                address(2, NLM_F_MULTI | NLM_F_DUMP_INTR),
-                address(3, NLM_F_MULTI | NLM_F_DUMP_INTR),
-                address(4, NLM_F_MULTI | NLM_F_DUMP_INTR),
-                KernelMessage.done().plusFlags(NLM_F_DUMP_INTR)));
+        kernel.on(
+                RTM_GETADDR,
+                (request, reply) -> reply.sendEach(
+                        address(1, NLM_F_MULTI),
+                        address(2, NLM_F_MULTI | NLM_F_DUMP_INTR),
+                        address(3, NLM_F_MULTI | NLM_F_DUMP_INTR),
+                        address(4, NLM_F_MULTI | NLM_F_DUMP_INTR),
+                        KernelMessage.done().plusFlags(NLM_F_DUMP_INTR)));
         List<Integer> seen = new ArrayList<>();
         assertThatThrownBy(() -> {
                     try (Stream<NetlinkMessage> dump = socket.dump("rt-addr getaddr", getaddrDump())) {
@@ -244,8 +250,10 @@ class FakeKernelExchangeTest {
 
     @Test
     void dumpInterruptedFlaggedOnlyOnDoneStillThrows() {
-        kernel.on(RTM_GETADDR, (request, reply) ->
-                reply.send(address(1, NLM_F_MULTI), KernelMessage.done().plusFlags(NLM_F_DUMP_INTR)));
+        kernel.on(
+                RTM_GETADDR,
+                (request, reply) ->
+                        reply.send(address(1, NLM_F_MULTI), KernelMessage.done().plusFlags(NLM_F_DUMP_INTR)));
         List<Integer> seen = new ArrayList<>();
         assertThatThrownBy(() -> {
                     try (Stream<NetlinkMessage> dump = socket.dump("rt-addr getaddr", getaddrDump())) {
@@ -298,7 +306,8 @@ class FakeKernelExchangeTest {
         kernel.on(RTM_NEWLINK, (request, reply) -> {
             assertThat(request.attributeOffset(IFINFOMSG, IFLA_LINKINFO, IFLA_INFO_KIND))
                     .isEqualTo(44);
-            reply.send(KernelMessage.error(EINVAL, ExtAck.message("Unknown link kind").withOffset(44)));
+            reply.send(KernelMessage.error(
+                    EINVAL, ExtAck.message("Unknown link kind").withOffset(44)));
         });
         assertThatThrownBy(() -> socket.request("rt-link newlink", newlink(), IFINFOMSG, AttrNamer.NUMERIC))
                 .isInstanceOfSatisfying(KernelErrorException.class, e -> {
@@ -314,8 +323,8 @@ class FakeKernelExchangeTest {
     void extendedAckOffsetTwoNestsDeepIsNamedByACustomNamer() {
         kernel.on(
                 RTM_NEWLINK,
-                (request, reply) ->
-                        reply.send(KernelMessage.error(EINVAL, ExtAck.message("Bad peer").withOffset(60))));
+                (request, reply) -> reply.send(
+                        KernelMessage.error(EINVAL, ExtAck.message("Bad peer").withOffset(60))));
         assertThatThrownBy(() -> socket.request("rt-link newlink", newlink(), IFINFOMSG, LINK_NAMES))
                 .isInstanceOf(KernelErrorException.class)
                 .hasMessage("rt-link newlink failed: EINVAL (Invalid argument): kernel says 'Bad peer' (bad attribute:"
@@ -326,8 +335,8 @@ class FakeKernelExchangeTest {
     void extendedAckAfterAnUncappedEchoOfTheWholeRequestIsFound() {
         kernel.on(
                 RTM_NEWLINK,
-                (request, reply) -> reply.send(KernelMessage.error(EINVAL, ExtAck.message("Unknown link kind")
-                                .withOffset(44))
+                (request, reply) -> reply.send(KernelMessage.error(
+                                EINVAL, ExtAck.message("Unknown link kind").withOffset(44))
                         .capped(false)));
         assertThatThrownBy(() -> socket.request("rt-link newlink", newlink(), IFINFOMSG, LINK_NAMES))
                 .isInstanceOf(KernelErrorException.class)
@@ -350,25 +359,30 @@ class FakeKernelExchangeTest {
 
     @Test
     void missingAttributeAtTheTopLevelIsNamed() {
-        kernel.on(RTM_NEWLINK, (request, reply) ->
-                reply.send(KernelMessage.error(EINVAL, ExtAck.NONE.withMissingType(IFLA_MTU))));
+        kernel.on(
+                RTM_NEWLINK,
+                (request, reply) -> reply.send(KernelMessage.error(EINVAL, ExtAck.NONE.withMissingType(IFLA_MTU))));
         assertThatThrownBy(() -> socket.request("rt-link newlink", newlink(), IFINFOMSG, AttrNamer.NUMERIC))
                 .isInstanceOfSatisfying(KernelErrorException.class, e -> {
-                    assertThat(e).hasMessage("rt-link newlink failed: EINVAL (Invalid argument) (missing attribute: 4)");
+                    assertThat(e)
+                            .hasMessage("rt-link newlink failed: EINVAL (Invalid argument) (missing attribute: 4)");
                     assertThat(e.missingAttribute()).contains("4");
                 });
     }
 
     @Test
     void missingAttributeInsideANestIsNamedWithTheNestsPath() {
-        kernel.on(RTM_NEWLINK, (request, reply) -> reply.send(KernelMessage.error(
-                EINVAL,
-                ExtAck.message("Missing peer")
-                        .withMissingNest(request.attributeOffset(IFINFOMSG, IFLA_LINKINFO, IFLA_INFO_DATA))
-                        .withMissingType(1))));
+        kernel.on(
+                RTM_NEWLINK,
+                (request, reply) -> reply.send(KernelMessage.error(
+                        EINVAL,
+                        ExtAck.message("Missing peer")
+                                .withMissingNest(request.attributeOffset(IFINFOMSG, IFLA_LINKINFO, IFLA_INFO_DATA))
+                                .withMissingType(1))));
         assertThatThrownBy(() -> socket.request("rt-link newlink", newlink(), IFINFOMSG, AttrNamer.NUMERIC))
-                .isInstanceOfSatisfying(KernelErrorException.class, e -> assertThat(e.missingAttribute())
-                        .contains("18/2/1"));
+                .isInstanceOfSatisfying(
+                        KernelErrorException.class,
+                        e -> assertThat(e.missingAttribute()).contains("18/2/1"));
         assertThatThrownBy(() -> socket.request("rt-link newlink", newlink(), IFINFOMSG, LINK_NAMES))
                 .isInstanceOf(KernelErrorException.class)
                 .hasMessage("rt-link newlink failed: EINVAL (Invalid argument): kernel says 'Missing peer' (missing"
@@ -385,16 +399,21 @@ class FakeKernelExchangeTest {
 
     @Test
     void ackWithAWarningSucceeds() {
-        kernel.on(RTM_NEWADDR, (request, reply) -> reply.send(address(5, 0), KernelMessage.ack(ExtAck.message(
-                "prefix route not added"))));
+        kernel.on(
+                RTM_NEWADDR,
+                (request, reply) ->
+                        reply.send(address(5, 0), KernelMessage.ack(ExtAck.message("prefix route not added"))));
         List<NetlinkMessage> replies = socket.request("rt-addr newaddr", newaddr(NLM_F_REQUEST | NLM_F_ACK));
         assertThat(replies).extracting(FakeKernelExchangeTest::index).containsExactly(5);
     }
 
     @Test
     void ackWithAGarbledWarningStillSucceeds() {
-        kernel.on(RTM_NEWADDR, (request, reply) -> reply.send(KernelMessage.ack(
-                ExtAck.message("fine").withAttribute(Netlink.NLMSGERR_ATTR_OFFS, Bytes.fromHex("01")))));
+        kernel.on(RTM_NEWADDR, (request, reply) -> {
+            byte[] ack = reply.encode(KernelMessage.ack(ExtAck.message("fine")));
+            ack[16 + 4 + 16] = (byte) 0xff; // the TLV's nla_len: 255 bytes in a message of 44
+            reply.sendRaw(ack);
+        });
         assertThat(socket.request("rt-addr newaddr", newaddr(NLM_F_REQUEST | NLM_F_ACK)))
                 .isEmpty();
     }
@@ -427,8 +446,9 @@ class FakeKernelExchangeTest {
 
     @Test
     void requestWithoutAckCollectsMultiPartRepliesUpToDone() {
-        kernel.on(RTM_GETADDR, (request, reply) -> reply.send(
-                address(1, NLM_F_MULTI), address(2, NLM_F_MULTI), KernelMessage.done()));
+        kernel.on(
+                RTM_GETADDR,
+                (request, reply) -> reply.send(address(1, NLM_F_MULTI), address(2, NLM_F_MULTI), KernelMessage.done()));
         MessageWriter get = new MessageWriter();
         int msg = get.beginMessage(RTM_GETADDR, NLM_F_REQUEST);
         get.fixedHeader(IFADDRMSG);
@@ -444,7 +464,9 @@ class FakeKernelExchangeTest {
     void repliesWithAWrongSequenceNumberOrPortAreDroppedAndTheExchangeCompletes() {
         kernel.on(RTM_NEWADDR, (request, reply) -> {
             reply.send(address(91, 0).withSequence(request.sequence() + 1));
-            reply.send(address(92, 0).withSequence(request.sequence() - 1), address(93, 0).withPortId(4343));
+            reply.send(
+                    address(92, 0).withSequence(request.sequence() - 1),
+                    address(93, 0).withPortId(4343));
             reply.send(address(1, 0), KernelMessage.ack());
         });
         assertThat(socket.request("rt-addr newaddr", newaddr(NLM_F_REQUEST | NLM_F_ACK)))
@@ -480,7 +502,9 @@ class FakeKernelExchangeTest {
     @Test
     void aDatagramCutInsideTheSecondHeaderIsMalformed() {
         // 32 bytes of reply, then 8 of DONE's 20: too short for a header, and not padding.
-        kernel.on(RTM_GETADDR, (request, reply) -> reply.sendTruncated(40, address(1, NLM_F_MULTI), KernelMessage.done()));
+        kernel.on(
+                RTM_GETADDR,
+                (request, reply) -> reply.sendTruncated(40, address(1, NLM_F_MULTI), KernelMessage.done()));
         assertThatThrownBy(() -> {
                     try (Stream<NetlinkMessage> dump = socket.dump("rt-addr getaddr", getaddrDump())) {
                         dump.count();
@@ -492,9 +516,11 @@ class FakeKernelExchangeTest {
 
     @Test
     void aReplyWhosePayloadDoesNotDecodeIsMalformedWithItsPath() {
-        kernel.on(RTM_NEWADDR, (request, reply) -> reply.send(
-                KernelMessage.of(RTM_NEWADDR, 0, Bytes.fromHex("02000000 01000000 0a000300 7630")),
-                KernelMessage.ack()));
+        kernel.on(
+                RTM_NEWADDR,
+                (request, reply) -> reply.send(
+                        KernelMessage.of(RTM_NEWADDR, 0, Bytes.fromHex("02000000 01000000 0a000300 7630")),
+                        KernelMessage.ack()));
         NetlinkMessage m = socket.request("rt-addr newaddr", newaddr(NLM_F_REQUEST | NLM_F_ACK))
                 .getFirst();
         AttrReader r = m.attributes(IFADDRMSG);
@@ -533,6 +559,8 @@ class FakeKernelExchangeTest {
         });
         assertThat(socket.request("rt-addr newaddr", newaddr(NLM_F_REQUEST | NLM_F_ACK)))
                 .isEmpty();
-        assertThat(socket.receive(Duration.ZERO)).map(FakeKernelExchangeTest::index).contains(42);
+        assertThat(socket.receive(Duration.ZERO))
+                .map(FakeKernelExchangeTest::index)
+                .contains(42);
     }
 }

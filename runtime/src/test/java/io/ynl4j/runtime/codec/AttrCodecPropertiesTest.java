@@ -37,12 +37,11 @@ class AttrCodecPropertiesTest {
     @Test
     void readingRandomBytesThrowsOnlyMalformedMessageException() {
         int tries = PropertyRunner.check("random bytes throw only MalformedMessageException", 50_000, r -> {
-            int size =
-                    switch (r.nextInt(4)) {
-                        case 0 -> r.nextInt(9);
-                        case 1 -> r.nextInt(33);
-                        default -> r.nextInt(257);
-                    };
+            int size = switch (r.nextInt(4)) {
+                case 0 -> r.nextInt(9);
+                case 1 -> r.nextInt(33);
+                default -> r.nextInt(257);
+            };
             walkExpectingOnlyMalformed(RandomAttributes.bytes(r, size));
         });
         assertThat(tries).isEqualTo(50_000);
@@ -51,8 +50,8 @@ class AttrCodecPropertiesTest {
     @Test
     void readingMutatedAttributeStreamsThrowsOnlyMalformedMessageException() {
         int[] unchanged = {0};
-        int tries = PropertyRunner.check(
-                "mutated attribute streams throw only MalformedMessageException", 60_000, r -> {
+        int tries =
+                PropertyRunner.check("mutated attribute streams throw only MalformedMessageException", 60_000, r -> {
                     byte[] valid = RandomAttributes.encode(RandomAttributes.attrs(r, r.nextInt(3), 1));
                     byte[] mutated = RandomAttributes.mutate(r, valid, RandomAttributes.headerOffsets(valid));
                     if (Arrays.equals(valid, mutated)) {
@@ -95,8 +94,9 @@ class AttrCodecPropertiesTest {
             byte[] bytes = w.toByteArray();
 
             NetlinkMessage m = new NetlinkMessage(MemorySegment.ofArray(bytes), 0, bytes.length);
-            assertThat(m.length()).isEqualTo(bytes.length).isEqualTo(MemorySegment.ofArray(bytes)
-                    .get(ValueLayout.JAVA_INT_UNALIGNED, 0));
+            assertThat(m.length())
+                    .isEqualTo(bytes.length)
+                    .isEqualTo(MemorySegment.ofArray(bytes).get(ValueLayout.JAVA_INT_UNALIGNED, 0));
             assertThat(m.type()).isEqualTo(type);
             assertThat(m.flags()).isEqualTo(flags);
             assertThat(m.fixedHeader(0, headerBytes).bytes(0, headerBytes)).isEqualTo(Bytes.of(header));
@@ -118,8 +118,26 @@ class AttrCodecPropertiesTest {
         }
         assertThat(seen)
                 .contains(
-                        "Binary", "Flag", "Nest", "Nest-legacy", "Text", "Text-supplementary", "U8", "U16", "U16-be",
-                        "U32", "U32-be", "U64", "U64-be", "S8", "S16", "S32", "S64", "UINT-4", "UINT-8", "SINT-4",
+                        "Binary",
+                        "Flag",
+                        "Nest",
+                        "Nest-legacy",
+                        "Text",
+                        "Text-supplementary",
+                        "U8",
+                        "U16",
+                        "U16-be",
+                        "U32",
+                        "U32-be",
+                        "U64",
+                        "U64-be",
+                        "S8",
+                        "S16",
+                        "S32",
+                        "S64",
+                        "UINT-4",
+                        "UINT-8",
+                        "SINT-4",
                         "SINT-8");
     }
 

@@ -131,8 +131,15 @@ public final class RandomAttributes {
     private static final long[] S32_EDGES = {Integer.MIN_VALUE, -1, 0, 1, Integer.MAX_VALUE};
     private static final long[] U64_EDGES = {0, 1, -1, Long.MIN_VALUE, Long.MAX_VALUE, 0xffffffffL, 0x1_0000_0000L};
     private static final long[] SINT_EDGES = {
-        0, -1, 1, Integer.MIN_VALUE, Integer.MIN_VALUE - 1L, Integer.MAX_VALUE, Integer.MAX_VALUE + 1L,
-        Long.MIN_VALUE, Long.MAX_VALUE
+        0,
+        -1,
+        1,
+        Integer.MIN_VALUE,
+        Integer.MIN_VALUE - 1L,
+        Integer.MAX_VALUE,
+        Integer.MAX_VALUE + 1L,
+        Long.MIN_VALUE,
+        Long.MAX_VALUE
     };
 
     private static long value(SplittableRandom r, Width w) {
@@ -159,12 +166,11 @@ public final class RandomAttributes {
         int n = r.nextInt(17);
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < n; i++) {
-            int cp =
-                    switch (r.nextInt(4)) {
-                        case 0, 1 -> r.nextInt(0x20, 0x7f);
-                        case 2 -> r.nextInt(0x80, 0xd800);
-                        default -> r.nextInt(0x10000, 0x110000);
-                    };
+            int cp = switch (r.nextInt(4)) {
+                case 0, 1 -> r.nextInt(0x20, 0x7f);
+                case 2 -> r.nextInt(0x80, 0xd800);
+                default -> r.nextInt(0x10000, 0x110000);
+            };
             out.appendCodePoint(cp);
         }
         return out.toString();
@@ -276,15 +282,14 @@ public final class RandomAttributes {
     }
 
     private static long read(AttrReader r, Scalar s) {
-        int expectedLength =
-                switch (s.width()) {
-                    case U8, S8 -> 1;
-                    case U16, S16 -> 2;
-                    case U32, S32 -> 4;
-                    case U64, S64 -> 8;
-                    case UINT -> (s.value() >>> 32) == 0 ? 4 : 8;
-                    case SINT -> s.value() == (int) s.value() ? 4 : 8;
-                };
+        int expectedLength = switch (s.width()) {
+            case U8, S8 -> 1;
+            case U16, S16 -> 2;
+            case U32, S32 -> 4;
+            case U64, S64 -> 8;
+            case UINT -> (s.value() >>> 32) == 0 ? 4 : 8;
+            case SINT -> s.value() == (int) s.value() ? 4 : 8;
+        };
         if (r.length() != expectedLength) {
             throw new AssertionError(s + " has " + r.length() + " bytes, expected " + expectedLength);
         }
@@ -325,7 +330,8 @@ public final class RandomAttributes {
         }
     }
 
-    private static final int[] INTERESTING_LENGTHS = {0, 1, 2, 3, 4, 5, 7, 8, 9, 12, 16, 0x7fff, 0x8000, 0xfffc, 0xffff};
+    private static final int[] INTERESTING_LENGTHS = {0, 1, 2, 3, 4, 5, 7, 8, 9, 12, 16, 0x7fff, 0x8000, 0xfffc, 0xffff
+    };
 
     /**
      * Applies 1–4 random mutations: flipped bytes, changed lengths and types of attribute headers
@@ -352,12 +358,11 @@ public final class RandomAttributes {
                         int at = headers.get(r.nextInt(headers.size()));
                         if (at + 2 <= b.length) {
                             int old = Short.toUnsignedInt(readLe16(b, at));
-                            int len =
-                                    switch (r.nextInt(3)) {
-                                        case 0 -> INTERESTING_LENGTHS[r.nextInt(INTERESTING_LENGTHS.length)];
-                                        case 1 -> (old + r.nextInt(-8, 9)) & 0xffff;
-                                        default -> r.nextInt(0x10000);
-                                    };
+                            int len = switch (r.nextInt(3)) {
+                                case 0 -> INTERESTING_LENGTHS[r.nextInt(INTERESTING_LENGTHS.length)];
+                                case 1 -> (old + r.nextInt(-8, 9)) & 0xffff;
+                                default -> r.nextInt(0x10000);
+                            };
                             writeLe16(b, at, len);
                         }
                     }
@@ -424,6 +429,11 @@ public final class RandomAttributes {
      * @return how many attributes were visited, nested ones included
      */
     public static int walk(AttrReader r) {
+        return walk(r, 2);
+    }
+
+    /** {@code subMessages}: how many more times a path may also parse payloads as header + nest. */
+    private static int walk(AttrReader r, int subMessages) {
         int visited = 0;
         while (r.next()) {
             visited++;
@@ -449,12 +459,28 @@ public final class RandomAttributes {
             attempt(r::bytes);
             attempt(r::byteArray);
             attempt(r::bitfield32);
+            attempt(r::bitfield32Value);
+            for (int size : new int[] {1, 2, 4}) {
+                attempt(() -> r.intArray(size, true, false));
+                attempt(() -> r.intArray(size, size == 4, true));
+            }
+            for (int size : new int[] {4, 8}) {
+                attempt(() -> r.longArray(size, false, false));
+                attempt(() -> r.longArray(size, true, true));
+            }
             for (int size : new int[] {0, 1, 2, 4, 8, 12, 16, 20}) {
                 attempt(() -> readStruct(r.struct(size), size));
+                attempt(() -> readStruct(r.payloadHeader(size), size));
             }
+            attempt(() -> r.fromStart().next());
             int[] nested = {0};
-            attempt(() -> nested[0] = walk(r.nested()));
+            attempt(() -> nested[0] = walk(r.nested(), subMessages));
             visited += nested[0];
+            if (subMessages > 0) { // bounded: these parses branch at every level
+                // A sub-message with a fixed header (tc netem): attributes after 4 or 20 bytes.
+                attempt(() -> walk(r.nestedAfter(4), subMessages - 1));
+                attempt(() -> walk(r.nestedAfter(20), subMessages - 1));
+            }
         }
         return visited;
     }
@@ -476,7 +502,10 @@ public final class RandomAttributes {
         if (size >= 8) {
             sum += s.u64(size - 8, true) + s.struct(0, 8).u64(0, false);
         }
-        return sum + s.bytes(0, size).length() + s.string(0, size).length() + s.extra(size).length();
+        return sum
+                + s.bytes(0, size).length()
+                + s.string(0, size).length()
+                + s.extra(size).length();
     }
 
     private interface Read {

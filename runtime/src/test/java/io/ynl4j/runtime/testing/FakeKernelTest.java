@@ -89,8 +89,8 @@ class FakeKernelTest {
     @Test
     void aScriptedOptionFailureReachesTheCaller() {
         FakeKernel kernel = FakeKernel.create().failOption(SOL_NETLINK, NETLINK_GET_STRICT_CHK, ENOPROTOOPT);
-        assertThatThrownBy(() -> NetlinkSocket.over(
-                        NetlinkProtocol.ROUTE, kernel, SocketOptions.DEFAULTS.withStrictCheck(true)))
+        assertThatThrownBy(() ->
+                        NetlinkSocket.over(NetlinkProtocol.ROUTE, kernel, SocketOptions.DEFAULTS.withStrictCheck(true)))
                 .isInstanceOf(NetlinkSyscallException.class)
                 .hasMessage("setsockopt(NETLINK_GET_STRICT_CHK) failed: ENOPROTOOPT (Protocol not available)");
         // Extended ACK is optional: an old kernel without it still gives a working socket.
@@ -153,8 +153,7 @@ class FakeKernelTest {
             socket.multicast(3, message(30, Netlink.NLM_F_REQUEST, 2));
             assertThat(kernel.requests())
                     .extracting(FakeKernel.Request::destinationPort, FakeKernel.Request::groupMask)
-                    .containsExactly(
-                            tuple(555, 0), tuple(0, 4));
+                    .containsExactly(tuple(555, 0), tuple(0, 4));
             assertThat(kernel.pendingDatagrams()).isZero();
         }
     }
@@ -211,11 +210,12 @@ class FakeKernelTest {
                 .isEqualTo("0800010062616400" + "080002002c000000" + "0800050003000000" + "0800060028000000"
                         + "06000300abcd0000");
         assertThat(ExtAck.NONE.isEmpty()).isTrue();
-        assertThat(ack).isEqualTo(ExtAck.message("bad")
-                .withOffset(44)
-                .withMissingType(3)
-                .withMissingNest(40)
-                .withCookie(Bytes.fromHex("abcd")));
+        assertThat(ack)
+                .isEqualTo(ExtAck.message("bad")
+                        .withOffset(44)
+                        .withMissingType(3)
+                        .withMissingNest(40)
+                        .withCookie(Bytes.fromHex("abcd")));
     }
 
     @Test
@@ -275,7 +275,8 @@ class FakeKernelTest {
 
     @Test
     void anExchangeWhoseScriptLacksAReplyFailsAtTheIdleLimit() {
-        FakeKernel kernel = FakeKernel.create().idleLimit(Duration.ofMillis(100)).on(30, FakeKernel.Responder.SILENT);
+        FakeKernel kernel =
+                FakeKernel.create().idleLimit(Duration.ofMillis(100)).on(30, FakeKernel.Responder.SILENT);
         try (NetlinkSocket socket = kernel.socket(NetlinkProtocol.USERSOCK)) {
             assertThatThrownBy(() -> socket.request("x", message(30, Netlink.NLM_F_REQUEST | Netlink.NLM_F_ACK, 0)))
                     .isInstanceOf(IllegalStateException.class)

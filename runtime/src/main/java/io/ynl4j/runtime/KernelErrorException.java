@@ -20,6 +20,7 @@ public final class KernelErrorException extends NetlinkException {
     private final OptionalInt badAttributeOffset;
     private final Optional<String> badAttribute;
     private final Optional<String> missingAttribute;
+    private final Optional<String> policy;
 
     /**
      * Creates the exception.
@@ -40,7 +41,40 @@ public final class KernelErrorException extends NetlinkException {
             OptionalInt badAttributeOffset,
             Optional<String> badAttribute,
             Optional<String> missingAttribute) {
-        super(describe(operation, errno, extAckMessage, badAttribute, badAttributeOffset, missingAttribute));
+        this(
+                operation,
+                errno,
+                sequence,
+                extAckMessage,
+                badAttributeOffset,
+                badAttribute,
+                missingAttribute,
+                Optional.empty());
+    }
+
+    /**
+     * Creates the exception with the policy the kernel sent for the offending attribute.
+     *
+     * @param operation what was asked, e.g. {@code rt-addr newaddr}
+     * @param errno the positive errno
+     * @param sequence the request's sequence number
+     * @param extAckMessage the kernel's message ({@code NLMSGERR_ATTR_MSG}), if sent
+     * @param badAttributeOffset the offending attribute's offset in the request, if sent
+     * @param badAttribute that attribute as a path, if it could be resolved
+     * @param missingAttribute a required attribute that was missing, as a path, if sent
+     * @param policy what the kernel accepts for that attribute ({@code NLMSGERR_ATTR_POLICY}),
+     *     rendered, e.g. {@code u16, range 1..4094}, if sent
+     */
+    public KernelErrorException(
+            String operation,
+            int errno,
+            int sequence,
+            Optional<String> extAckMessage,
+            OptionalInt badAttributeOffset,
+            Optional<String> badAttribute,
+            Optional<String> missingAttribute,
+            Optional<String> policy) {
+        super(describe(operation, errno, extAckMessage, badAttribute, badAttributeOffset, missingAttribute, policy));
         this.operation = operation;
         this.errno = errno;
         this.sequence = sequence;
@@ -48,6 +82,16 @@ public final class KernelErrorException extends NetlinkException {
         this.badAttributeOffset = badAttributeOffset;
         this.badAttribute = badAttribute;
         this.missingAttribute = missingAttribute;
+        this.policy = policy;
+    }
+
+    /**
+     * What the kernel accepts for the offending attribute, e.g. {@code u16, range 1..4094}.
+     *
+     * @return the rendered policy, if the kernel sent one
+     */
+    public Optional<String> policy() {
+        return policy;
     }
 
     private static String describe(
@@ -56,7 +100,8 @@ public final class KernelErrorException extends NetlinkException {
             Optional<String> msg,
             Optional<String> bad,
             OptionalInt badOffset,
-            Optional<String> missing) {
+            Optional<String> missing,
+            Optional<String> policy) {
         StringBuilder out = new StringBuilder(operation)
                 .append(" failed: ")
                 .append(Errno.name(errno))
@@ -70,6 +115,7 @@ public final class KernelErrorException extends NetlinkException {
             out.append(" (bad attribute at byte ").append(badOffset.getAsInt()).append(')');
         }
         missing.ifPresent(m -> out.append(" (missing attribute: ").append(m).append(')'));
+        policy.ifPresent(p -> out.append(" (policy: ").append(p).append(')'));
         return out.toString();
     }
 

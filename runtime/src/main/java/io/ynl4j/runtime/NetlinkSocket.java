@@ -164,6 +164,35 @@ public final class NetlinkSocket implements AutoCloseable {
     }
 
     /**
+     * Turns a {@code SOL_NETLINK} flag on or off.
+     *
+     * @param flag the option
+     * @param on the new state
+     * @throws NetlinkSyscallException when the kernel refuses
+     */
+    public void setFlag(SocketFlag flag, boolean on) {
+        setInt(SOL_NETLINK, flag.option(), on ? 1 : 0, flag.cName());
+    }
+
+    /**
+     * Reads a {@code SOL_NETLINK} flag.
+     *
+     * @param flag the option
+     * @return whether it is on
+     */
+    public boolean flag(SocketFlag flag) {
+        byte[] v;
+        lock.lock();
+        try {
+            ensureOpen();
+            v = transport.getOption(SOL_NETLINK, flag.option(), 4, flag.cName());
+        } finally {
+            lock.unlock();
+        }
+        return v.length >= 4 && MemorySegment.ofArray(v).get(U32, 0) != 0;
+    }
+
+    /**
      * Sets the receive buffer size: {@code SO_RCVBUFFORCE} when permitted (root), else
      * {@code SO_RCVBUF} (capped by {@code net.core.rmem_max}).
      *
@@ -561,6 +590,56 @@ public final class NetlinkSocket implements AutoCloseable {
         return dump(operation, w, 0, AttrNamer.NUMERIC);
     }
 
+    /**
+     * Runs a dump to its end and returns every reply. If the kernel flagged
+     * {@code NLM_F_DUMP_INTR}, the {@link DumpInterruptedException} carries the (possibly
+     * inconsistent) replies.
+     *
+     * @param operation the operation's name for errors
+     * @param w the request
+     * @param headerBytes bytes of payload before the request's attributes
+     * @param namer names attribute paths in errors
+     * @return the replies
+     */
+    public List<NetlinkMessage> dumpList(String operation, MessageWriter w, int headerBytes, AttrNamer namer) {
+        List<NetlinkMessage> out = new ArrayList<>();
+        try (Stream<NetlinkMessage> replies = dump(operation, w, headerBytes, namer)) {
+            replies.forEach(out::add);
+        } catch (DumpInterruptedException e) {
+            throw new DumpInterruptedException(operation, out.size(), out);
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * Runs a dump, repeating it while the kernel reports it interrupted by a concurrent change
+     * ({@code NLM_F_DUMP_INTR}), at most {@code attempts} times in all.
+     *
+     * @param operation the operation's name for errors
+     * @param w the request (sent again as is for each attempt)
+     * @param headerBytes bytes of payload before the request's attributes
+     * @param namer names attribute paths in errors
+     * @param attempts how many dumps to try, at least 1
+     * @return the replies of the first consistent dump
+     * @throws DumpInterruptedException when every attempt was interrupted (with the last replies)
+     */
+    public List<NetlinkMessage> dumpListRetrying(
+            String operation, MessageWriter w, int headerBytes, AttrNamer namer, int attempts) {
+        if (attempts < 1) {
+            throw new IllegalArgumentException("attempts must be at least 1, got " + attempts);
+        }
+        for (int i = 1; ; i++) {
+            try {
+                return dumpList(operation, w, headerBytes, namer);
+            } catch (DumpInterruptedException e) {
+                if (i >= attempts) {
+                    throw e;
+                }
+                LOG.log(System.Logger.Level.DEBUG, operation + " dump interrupted; attempt " + (i + 1));
+            }
+        }
+    }
+
     private final class DumpSpliterator extends Spliterators.AbstractSpliterator<NetlinkMessage> {
         private final String operation;
         private final int seq;
@@ -780,6 +859,7 @@ public final class NetlinkSocket implements AutoCloseable {
         Optional<String> missing = Optional.empty();
         Integer missType = null;
         Integer missNest = null;
+        Optional<String> policy = Optional.empty();
         long end = m.offset() + m.length();
         if ((m.flags() & Netlink.NLM_F_ACK_TLVS) != 0 && tlvStart < end) {
             try {
@@ -790,6 +870,9 @@ public final class NetlinkSocket implements AutoCloseable {
                         case Netlink.NLMSGERR_ATTR_OFFS -> offset = OptionalInt.of((int) r.u32());
                         case Netlink.NLMSGERR_ATTR_MISS_TYPE -> missType = (int) r.u32();
                         case Netlink.NLMSGERR_ATTR_MISS_NEST -> missNest = (int) r.u32();
+                        case Netlink.NLMSGERR_ATTR_POLICY ->
+                            policy =
+                                    Optional.of(ExtAckPolicy.render(r.nested())).filter(text -> !text.isEmpty());
                         default -> {}
                     }
                 }
@@ -808,7 +891,7 @@ public final class NetlinkSocket implements AutoCloseable {
             path[nest.length] = missType;
             missing = Optional.of(namer.name(path));
         }
-        return new KernelErrorException(operation, errno, m.sequence(), msg, offset, bad, missing);
+        return new KernelErrorException(operation, errno, m.sequence(), msg, offset, bad, missing, policy);
     }
 
     /** Closes the socket and frees its buffers. Safe to call twice. */

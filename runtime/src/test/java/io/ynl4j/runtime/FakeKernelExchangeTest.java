@@ -563,4 +563,70 @@ class FakeKernelExchangeTest {
                 .map(FakeKernelExchangeTest::index)
                 .contains(42);
     }
+
+    // ------------------------------------------------------------------ eager dumps, retry, policy
+
+    @Test
+    void dumpListCarriesTheRepliesOfAnInterruptedDump() {
+        kernel.on(
+                RTM_GETADDR,
+                (request, reply) -> reply.send(
+                        address(1, NLM_F_MULTI), address(2, NLM_F_MULTI | NLM_F_DUMP_INTR), KernelMessage.done()));
+        assertThatThrownBy(() -> socket.dumpList("rt-addr getaddr", getaddrDump(), IFADDRMSG, AttrNamer.NUMERIC))
+                .isInstanceOfSatisfying(
+                        DumpInterruptedException.class,
+                        e -> assertThat(e.received())
+                                .hasSize(2)
+                                .extracting(m -> index((NetlinkMessage) m))
+                                .containsExactly(1, 2));
+    }
+
+    @Test
+    void dumpListRetryingRepeatsAnInterruptedDumpUntilItIsConsistent() {
+        kernel.once((request, reply) -> reply.send(address(1, NLM_F_MULTI | NLM_F_DUMP_INTR), KernelMessage.done()))
+                .once((request, reply) -> reply.send(address(1, NLM_F_MULTI | NLM_F_DUMP_INTR), KernelMessage.done()))
+                .once((request, reply) ->
+                        reply.send(address(1, NLM_F_MULTI), address(2, NLM_F_MULTI), KernelMessage.done()));
+        List<NetlinkMessage> replies =
+                socket.dumpListRetrying("rt-addr getaddr", getaddrDump(), IFADDRMSG, AttrNamer.NUMERIC, 3);
+        assertThat(replies).extracting(FakeKernelExchangeTest::index).containsExactly(1, 2);
+        assertThat(kernel.requests()).hasSize(3);
+    }
+
+    @Test
+    void dumpListRetryingGivesUpAfterItsAttempts() {
+        kernel.on(
+                RTM_GETADDR,
+                (request, reply) -> reply.send(address(7, NLM_F_MULTI | NLM_F_DUMP_INTR), KernelMessage.done()));
+        assertThatThrownBy(() ->
+                        socket.dumpListRetrying("rt-addr getaddr", getaddrDump(), IFADDRMSG, AttrNamer.NUMERIC, 2))
+                .isInstanceOf(DumpInterruptedException.class);
+        assertThat(kernel.requests()).hasSize(2);
+    }
+
+    @Test
+    void anErrorNamesThePolicyTheKernelSent() {
+        // NLMSGERR_ATTR_POLICY: a nest of NL_POLICY_TYPE_ATTR_TYPE (u32 3 = u16) and the unsigned range 1..4094.
+        MessageWriter policy = new MessageWriter();
+        policy.u32(1, 3, false);
+        policy.u64(4, 1, false);
+        policy.u64(5, 4094, false);
+        kernel.on(
+                RTM_NEWADDR,
+                (request, reply) -> reply.send(KernelMessage.error(
+                        EINVAL,
+                        ExtAck.message("VLAN id out of range")
+                                .withAttribute(4 | 0x8000, Bytes.wrap(policy.toByteArray())))));
+        MessageWriter w = new MessageWriter();
+        int msg = w.beginMessage(RTM_NEWADDR, NLM_F_REQUEST | NLM_F_ACK);
+        w.fixedHeader(IFADDRMSG);
+        w.endMessage(msg);
+        assertThatThrownBy(() -> socket.request("rt-addr newaddr", w))
+                .isInstanceOfSatisfying(KernelErrorException.class, e -> {
+                    assertThat(e.policy()).contains("u16, range 1..4094");
+                    assertThat(e.getMessage())
+                            .isEqualTo("rt-addr newaddr failed: EINVAL (Invalid argument): kernel says 'VLAN id out of"
+                                    + " range' (policy: u16, range 1..4094)");
+                });
+    }
 }

@@ -185,7 +185,9 @@ class RtAddrKernelTest {
                         assertThat(e.getMessage())
                                 .startsWith(
                                         "rt-addr newaddr failed: ERANGE (Numerical result out of range): kernel says '")
-                                .endsWith("(bad attribute: 2)");
+                                .endsWith("(bad attribute: 2) (policy: u32, range 0..4294967295)");
+                        // IPv4's policy declares IFA_LOCAL a u32: the kernel says so in the extended ACK.
+                        assertThat(e.policy()).contains("u32, range 0..4294967295");
                     });
         }
     }
@@ -209,6 +211,28 @@ class RtAddrKernelTest {
                 assertThatThrownBy(() -> s.dump("rt-addr getaddr", w)).isInstanceOf(IllegalStateException.class);
                 assertThat(replies.count()).isGreaterThan(1000);
             }
+        }
+    }
+
+    @Test
+    void socketFlagsCanBeSetAndReadBack() {
+        try (NetlinkSocket s = NetlinkSocket.open(NetlinkProtocol.ROUTE, ns.options())) {
+            assertThat(s.flag(SocketFlag.EXT_ACK)).isTrue(); // on by default
+            assertThat(s.flag(SocketFlag.CAP_ACK)).isTrue();
+            for (SocketFlag f : List.of(
+                    SocketFlag.BROADCAST_ERROR,
+                    SocketFlag.NO_ENOBUFS,
+                    SocketFlag.LISTEN_ALL_NSID,
+                    SocketFlag.PKTINFO,
+                    SocketFlag.GET_STRICT_CHK)) {
+                assertThat(s.flag(f)).as(f.cName()).isFalse();
+                s.setFlag(f, true);
+                assertThat(s.flag(f)).as(f.cName()).isTrue();
+                s.setFlag(f, false);
+                assertThat(s.flag(f)).as(f.cName()).isFalse();
+            }
+            // The socket still works after all that.
+            assertThat(kernelDump(s)).isEqualTo(ipDump());
         }
     }
 }

@@ -3,15 +3,20 @@ package io.ynl4j.runtime;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.ynl4j.runtime.internal.ffm.Libc;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A throw-away network namespace for real-kernel tests, made with {@code ip netns add} and deleted
@@ -113,6 +118,50 @@ public final class Netns implements AutoCloseable {
         List<String> cmd = new ArrayList<>(List.of("ip", "netns", "exec", name));
         cmd.addAll(List.of(args));
         return run(cmd.toArray(String[]::new));
+    }
+
+    /**
+     * Runs {@code task} on a fresh platform thread that has first joined this namespace with
+     * {@code setns(CLONE_NEWNET)} (a network namespace is per thread), and returns its result.
+     * Sockets the task creates belong to this namespace and stay there after the thread ends, so
+     * they can be used (and closed) from any thread. The thread ends with the task, so the
+     * namespace change never leaks into other code.
+     *
+     * <p>Beware: in that thread {@code /proc/net} (= {@code /proc/self/net}) still shows the
+     * namespace of the process's main thread; {@code /proc/thread-self/net} shows this one.
+     */
+    public <T> T insideOnNewThread(Callable<T> task) throws Exception {
+        AtomicReference<T> result = new AtomicReference<>();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread t = Thread.ofPlatform().name("netns-" + name).unstarted(() -> {
+            try (Arena a = Arena.ofConfined()) {
+                MemorySegment state = Libc.errnoState(a);
+                int fd = Libc.open(state, a.allocateFrom(path().toString()), Libc.O_RDONLY_CLOEXEC, 0);
+                if (fd < 0) {
+                    throw new NetlinkSyscallException("open(" + path() + ")", Libc.errno(state));
+                }
+                try {
+                    if (Libc.setns(state, fd, Libc.CLONE_NEWNET) != 0) {
+                        throw new NetlinkSyscallException("setns(" + path() + ")", Libc.errno(state));
+                    }
+                } finally {
+                    Libc.close(state, fd);
+                }
+                result.set(task.call());
+            } catch (Throwable e) {
+                failure.set(e);
+            }
+        });
+        t.start();
+        t.join();
+        Throwable e = failure.get();
+        if (e instanceof Exception ex) {
+            throw ex;
+        }
+        if (e instanceof Error err) {
+            throw err;
+        }
+        return result.get();
     }
 
     static String run(String... cmd) {

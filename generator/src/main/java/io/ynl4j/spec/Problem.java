@@ -75,6 +75,7 @@ public enum Problem {
     DIRECTIONAL_NO_VALUE("Y227", Severity.ERROR, "operation '%s' has no message id: %s"),
     VALUE_TOO_LARGE("Y228", Severity.ERROR, "%s '%s' has value %d (expected: at most %d)"),
     DUPLICATE_IN_LIST("Y229", Severity.WARNING, "attribute '%s' is listed twice in %s; the second is ignored"),
+    TYPE_RENAMED("Y301", Severity.WARNING, "%s is generated as %s: the name %s is taken by the %s"),
     NAME_STYLE(
             "Y302",
             Severity.WARNING,
@@ -86,6 +87,10 @@ public enum Problem {
             Severity.WARNING,
             "'%s' is a member of the fixed header '%s', not an attribute of '%s'; ignored in this list (older specs"
                     + " listed header members here)"),
+    TYPE_RENAMED_JAVA_LANG(
+            "Y305",
+            Severity.WARNING,
+            "%s is generated as %s: the name %s would hide java.lang.%s in the generated package"),
     MCAST_NO_VALUE(
             "Y230",
             Severity.WARNING,

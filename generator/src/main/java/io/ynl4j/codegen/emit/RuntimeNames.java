@@ -36,6 +36,10 @@ public final class RuntimeNames {
     public static final ClassName ATTR_READER = ClassName.get(CODEC, "AttrReader");
     /** {@code MessageWriter}. */
     public static final ClassName MESSAGE_WRITER = ClassName.get(CODEC, "MessageWriter");
+    /** {@code Selectors}. */
+    public static final ClassName SELECTORS = ClassName.get(CODEC, "Selectors");
+    /** {@code Bitfield32}. */
+    public static final ClassName BITFIELD32 = ClassName.get(RUNTIME, "Bitfield32");
 
     /** Every name above, for the resolution test. */
     public static final ClassName[] ALL = {
@@ -50,6 +54,8 @@ public final class RuntimeNames {
         STRUCT_READER,
         STRUCT_WRITER,
         ATTR_READER,
-        MESSAGE_WRITER
+        MESSAGE_WRITER,
+        SELECTORS,
+        BITFIELD32
     };
 }

@@ -1,0 +1,56 @@
+package io.ynl4j.codegen.emit;
+
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.TypeSpec;
+import io.ynl4j.codegen.plan.FamilyPlan;
+import io.ynl4j.codegen.plan.Planner;
+import io.ynl4j.spec.AttributeSet;
+import io.ynl4j.spec.Definition;
+import io.ynl4j.spec.Family;
+import io.ynl4j.spec.SubMessage;
+import io.ynl4j.spec.load.Corpus;
+import io.ynl4j.spec.load.SpecLoader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The definitions, attribute sets and sub-messages of families, named by their plans. */
+final class GeneratedSources {
+    private GeneratedSources() {}
+
+    static Family kernelFamily(String file) {
+        Path spec = Corpus.kernelSpecs().resolve(file);
+        return SpecLoader.create()
+                .withAutoSchema(false)
+                .load(spec, file)
+                .family()
+                .orElseThrow();
+    }
+
+    static List<JavaFile> of(Family family, String basePackage) {
+        FamilyPlan plan = Planner.plan(family, basePackage);
+        List<TypeSpec> types = new ArrayList<>();
+        for (Definition d : family.definitions()) {
+            switch (d) {
+                case Definition.Enum e -> types.add(EnumEmitter.emit(family, e, plan.enumType(e.name())));
+                case Definition.Struct s ->
+                    types.add(StructEmitter.emit(family, s, plan.struct(s.name()), plan::definition));
+                case Definition.Const c -> {}
+            }
+        }
+        for (AttributeSet s : family.attributeSets()) {
+            types.add(AttrSetEmitter.emit(plan, s));
+        }
+        for (SubMessage sm : family.subMessages()) {
+            types.addAll(SubMessageEmitter.emit(plan, sm));
+        }
+        List<JavaFile> files = new ArrayList<>();
+        for (TypeSpec t : types) {
+            files.add(JavaFile.builder(plan.packageName(), t)
+                    .skipJavaLangImports(true)
+                    .indent("    ")
+                    .build());
+        }
+        return files;
+    }
+}

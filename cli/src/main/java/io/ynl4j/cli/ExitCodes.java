@@ -1,5 +1,6 @@
 package io.ynl4j.cli;
 
+import io.ynl4j.codegen.GenerationResult;
 import io.ynl4j.spec.Diagnostic;
 import io.ynl4j.spec.Problem;
 import io.ynl4j.spec.load.LoadResult;
@@ -44,6 +45,25 @@ public final class ExitCodes {
             return IO;
         }
         return SPEC_ERRORS;
+    }
+
+    /**
+     * The exit code for a generator run: {@link #OK} when it succeeded, {@link #IO} when its only
+     * errors are that a spec could not be read ({@code Y001}) or the output could not be written
+     * ({@code Y402}), {@link #SPEC_ERRORS} otherwise.
+     *
+     * @param result what the generator returned
+     * @return the exit code
+     */
+    static int of(GenerationResult result) {
+        if (result.isOk()) {
+            return OK;
+        }
+        boolean onlyIo = result.diagnostics().stream()
+                .filter(Diagnostic::isError)
+                .allMatch(d ->
+                        d.code().equals(Problem.IO_ERROR.code()) || d.code().equals(Problem.OUTPUT_ERROR.code()));
+        return onlyIo ? IO : SPEC_ERRORS;
     }
 
     /**

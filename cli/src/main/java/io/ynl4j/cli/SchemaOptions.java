@@ -1,5 +1,6 @@
 package io.ynl4j.cli;
 
+import io.ynl4j.codegen.GeneratorOptions;
 import io.ynl4j.spec.load.SpecLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,15 +52,34 @@ final class SchemaOptions {
         if (choice.noSchema) {
             return loader.withAutoSchema(false);
         }
-        if (choice.schemaDir != null) {
-            if (!Files.isDirectory(choice.schemaDir)) {
-                throw new CliException(
-                        ExitCodes.IO,
-                        "--schema-dir " + choice.schemaDir + ": not a directory (expected: a folder"
-                                + " holding genetlink.yaml, netlink-raw.yaml, ...)");
-            }
-            return loader.withSchemaDirectory(choice.schemaDir);
+        return loader.withSchemaDirectory(schemaDir());
+    }
+
+    /**
+     * Generator options with these settings applied.
+     *
+     * @param options the options to start from
+     * @return the options
+     * @throws CliException with {@link ExitCodes#IO} when the schema directory does not exist
+     */
+    GeneratorOptions apply(GeneratorOptions options) {
+        GeneratorOptions result = options.withLenientReferences(lenient);
+        if (choice == null) {
+            return result;
         }
-        return loader;
+        if (choice.noSchema) {
+            return result.withAutoSchema(false);
+        }
+        return result.withSchemaDirectory(schemaDir());
+    }
+
+    private Path schemaDir() {
+        if (!Files.isDirectory(choice.schemaDir)) {
+            throw new CliException(
+                    ExitCodes.IO,
+                    "--schema-dir " + choice.schemaDir + ": not a directory (expected: a folder"
+                            + " holding genetlink.yaml, netlink-raw.yaml, ...)");
+        }
+        return choice.schemaDir;
     }
 }

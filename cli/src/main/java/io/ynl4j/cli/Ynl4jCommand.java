@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         description = "Typed Java bindings for Linux netlink, from the kernel's YAML specs (YNL).",
         synopsisSubcommandLabel = "COMMAND",
-        subcommands = {CheckCommand.class, ModelCommand.class, HelpCommand.class},
+        subcommands = {GenerateCommand.class, CheckCommand.class, ModelCommand.class, HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success (warnings do not count)",

@@ -26,7 +26,7 @@ public final class Ynl4jToolProvider implements ToolProvider {
 
     @Override
     public Optional<String> description() {
-        return Optional.of("Check netlink YAML specs and print their linked model.");
+        return Optional.of("Generate Java from netlink YAML specs, check them and print their linked model.");
     }
 
     @Override

@@ -1,9 +1,9 @@
 /**
- * The {@code ynl4j} command line: {@code check} and {@code model} for specs (more subcommands such
- * as {@code generate} and {@code families} follow), built on picocli and also offered in-process as
- * the {@link java.util.spi.ToolProvider} named {@code ynl4j}. Results go to standard output,
- * diagnostics to standard error; the exit codes are listed in {@link io.ynl4j.cli.ExitCodes}. The
- * commands hold no spec or generation logic of their own: they call the generator module and print
- * what it returns.
+ * The {@code ynl4j} command line: {@code generate} for Java sources, {@code check} and {@code
+ * model} for specs (more subcommands such as {@code families} follow), built on picocli and also
+ * offered in-process as the {@link java.util.spi.ToolProvider} named {@code ynl4j}. Results go to
+ * standard output, diagnostics to standard error; the exit codes are listed in {@link
+ * io.ynl4j.cli.ExitCodes}. The commands hold no spec or generation logic of their own: they call
+ * the generator module and print what it returns.
  */
 package io.ynl4j.cli;

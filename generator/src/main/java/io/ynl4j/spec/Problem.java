@@ -5,7 +5,8 @@ import java.util.Locale;
 /**
  * Every diagnostic message ynl4j can report about a spec, in one place, each with its stable code.
  * {@code Y0xx} loading, {@code Y1xx} shape (read), {@code Y2xx} meaning (link), {@code Y3xx}
- * unsupported constructs and generator warnings.
+ * unsupported constructs and generator warnings, {@code Y4xx} generation runs (several specs, the
+ * output directory).
  */
 public enum Problem {
     // Loading (bytes and YAML).
@@ -94,7 +95,13 @@ public enum Problem {
     MCAST_NO_VALUE(
             "Y230",
             Severity.WARNING,
-            "multicast group '%s' of a netlink-raw family has no 'value'; it cannot be joined by number");
+            "multicast group '%s' of a netlink-raw family has no 'value'; it cannot be joined by number"),
+    // Generation runs.
+    PACKAGE_CLASH(
+            "Y401",
+            Severity.ERROR,
+            "family '%s' maps to Java package %s, as does family '%s' of %s (expected: one family per package)"),
+    OUTPUT_ERROR("Y402", Severity.ERROR, "cannot write the generated sources: %s");
 
     private final String code;
     private final Severity severity;

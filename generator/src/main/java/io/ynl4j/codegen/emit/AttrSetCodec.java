@@ -196,6 +196,17 @@ final class AttrSetCodec {
     // public static final class Builder { private OptionalLong mcUsers = OptionalLong.empty(); …
     //     public Builder mcUsers(long value) { … } public Builder mcUsers(OptionalLong value) { … } … }
     static void addBuilder(TypeSpec.Builder type, ClassName name, List<Field> components, boolean asClass) {
+        addBuilder(type, name, Optional.empty(), components, asClass);
+    }
+
+    /**
+     * A component before the attributes (a message's fixed header): its name, type, the builder's
+     * starting value and the setter's Javadoc.
+     */
+    record Leading(String name, TypeName type, CodeBlock initial, String doc) {}
+
+    static void addBuilder(
+            TypeSpec.Builder type, ClassName name, Optional<Leading> leading, List<Field> components, boolean asClass) {
         ClassName builderName = name.nestedClass("Builder");
         TypeSpec.Builder builder = TypeSpec.classBuilder(builderName)
                 .addJavadoc("Builds a {@link $T}; every attribute starts absent.\n", name)
@@ -203,6 +214,22 @@ final class AttrSetCodec {
         MethodSpec.Builder copy =
                 MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).addParameter(name, "from");
         CodeBlock.Builder buildArgs = CodeBlock.builder();
+        if (leading.isPresent()) {
+            Leading l = leading.get();
+            builder.addField(FieldSpec.builder(l.type(), l.name(), Modifier.PRIVATE)
+                    .initializer(l.initial())
+                    .build());
+            copy.addStatement("this.$N = from.$N()", l.name(), l.name());
+            buildArgs.add("$N, ", l.name());
+            builder.addMethod(MethodSpec.methodBuilder(l.name())
+                    .addJavadoc("$L\n\n@param value the value\n@return this builder\n", l.doc())
+                    .addModifiers(Modifier.PUBLIC)
+                    .returns(builderName)
+                    .addParameter(l.type(), "value")
+                    .addStatement("this.$N = $T.requireNonNull(value, $S)", l.name(), Objects.class, l.name())
+                    .addStatement("return this")
+                    .build());
+        }
         for (Field f : components) {
             TypeName t = AttrFields.type(f);
             builder.addField(FieldSpec.builder(t, f.name(), Modifier.PRIVATE)

@@ -41,6 +41,31 @@ public final class RuntimeNames {
     /** {@code Bitfield32}. */
     public static final ClassName BITFIELD32 = ClassName.get(RUNTIME, "Bitfield32");
 
+    /** {@code NetlinkMessage}. */
+    public static final ClassName NETLINK_MESSAGE = ClassName.get(RUNTIME, "NetlinkMessage");
+    /** {@code NetlinkSocket}. */
+    public static final ClassName NETLINK_SOCKET = ClassName.get(RUNTIME, "NetlinkSocket");
+    /** {@code NetlinkProtocol}. */
+    public static final ClassName NETLINK_PROTOCOL = ClassName.get(RUNTIME, "NetlinkProtocol");
+    /** {@code SocketOptions}. */
+    public static final ClassName SOCKET_OPTIONS = ClassName.get(RUNTIME, "SocketOptions");
+    /** {@code NetlinkClient}. */
+    public static final ClassName NETLINK_CLIENT = ClassName.get(RUNTIME, "NetlinkClient");
+    /** {@code FamilyDescriptor}. */
+    public static final ClassName FAMILY_DESCRIPTOR = ClassName.get(RUNTIME, "FamilyDescriptor");
+    /** {@code OperationDescriptor}. */
+    public static final ClassName OPERATION_DESCRIPTOR = ClassName.get(RUNTIME, "OperationDescriptor");
+    /** {@code CreateMode}. */
+    public static final ClassName CREATE_MODE = ClassName.get(RUNTIME, "CreateMode");
+    /** {@code AttrNameTable}. */
+    public static final ClassName ATTR_NAME_TABLE = ClassName.get(RUNTIME, "AttrNameTable");
+    /** {@code AttrNamer}. */
+    public static final ClassName ATTR_NAMER = ClassName.get(RUNTIME, "AttrNamer");
+    /** {@code Subscription}. */
+    public static final ClassName SUBSCRIPTION = ClassName.get(RUNTIME, "Subscription");
+    /** {@code NotificationSubscription}. */
+    public static final ClassName NOTIFICATION_SUBSCRIPTION = ClassName.get(RUNTIME, "NotificationSubscription");
+
     /** Every name above, for the resolution test. */
     public static final ClassName[] ALL = {
         GENERATED,
@@ -56,6 +81,18 @@ public final class RuntimeNames {
         ATTR_READER,
         MESSAGE_WRITER,
         SELECTORS,
-        BITFIELD32
+        BITFIELD32,
+        NETLINK_MESSAGE,
+        NETLINK_SOCKET,
+        NETLINK_PROTOCOL,
+        SOCKET_OPTIONS,
+        NETLINK_CLIENT,
+        FAMILY_DESCRIPTOR,
+        OPERATION_DESCRIPTOR,
+        CREATE_MODE,
+        ATTR_NAME_TABLE,
+        ATTR_NAMER,
+        SUBSCRIPTION,
+        NOTIFICATION_SUBSCRIPTION
     };
 }

@@ -3,6 +3,7 @@ package io.ynl4j.codegen.emit;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.TypeSpec;
 import io.ynl4j.codegen.plan.FamilyPlan;
+import io.ynl4j.codegen.plan.MessagePlan;
 import io.ynl4j.codegen.plan.Planner;
 import io.ynl4j.spec.AttributeSet;
 import io.ynl4j.spec.Definition;
@@ -28,7 +29,32 @@ final class GeneratedSources {
     }
 
     static List<JavaFile> of(Family family, String basePackage) {
-        FamilyPlan plan = Planner.plan(family, basePackage);
+        return of(Planner.plan(family, basePackage));
+    }
+
+    /** Everything of a family: definitions, sets, sub-messages, messages, client, facade, notifications. */
+    static List<JavaFile> all(Family family, String basePackage) {
+        FamilyPlan plan = Planner.plan(family, basePackage, MessagePlan.requests(family));
+        List<JavaFile> files = new ArrayList<>(of(plan));
+        MessagePlan messages = MessagePlan.of(plan);
+        List<TypeSpec> types = new ArrayList<>();
+        for (MessagePlan.Shape s : messages.shapes()) {
+            types.add(MessageEmitter.emit(messages, s));
+        }
+        types.add(ClientEmitter.emit(messages));
+        types.add(FacadeEmitter.emit(messages));
+        types.addAll(NotificationEmitter.emit(messages));
+        for (TypeSpec t : types) {
+            files.add(JavaFile.builder(plan.packageName(), t)
+                    .skipJavaLangImports(true)
+                    .indent("    ")
+                    .build());
+        }
+        return files;
+    }
+
+    private static List<JavaFile> of(FamilyPlan plan) {
+        Family family = plan.family();
         List<TypeSpec> types = new ArrayList<>();
         for (Definition d : family.definitions()) {
             switch (d) {

@@ -16,19 +16,27 @@ import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 
 /** Compiles generated sources in-process as users will: release 22, every lint, warnings as errors. */
-final class JavaCompilation {
+public final class JavaCompilation {
     private JavaCompilation() {}
 
     /** Writes the files under {@code dir/src} and compiles them to {@code dir/classes}; returns javac's complaints. */
     static String compile(List<JavaFile> files, Path dir) {
         try {
             Path src = dir.resolve("src");
-            Path out = dir.resolve("classes");
-            Files.createDirectories(out);
             List<Path> paths = new ArrayList<>();
             for (JavaFile f : files) {
                 paths.add(f.writeToPath(src));
             }
+            return compileSources(paths, dir.resolve("classes"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Compiles source files to {@code out}; returns javac's complaints (empty when there are none). */
+    public static String compileSources(List<Path> paths, Path out) {
+        try {
+            Files.createDirectories(out);
             JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
             DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
             StringWriter log = new StringWriter();

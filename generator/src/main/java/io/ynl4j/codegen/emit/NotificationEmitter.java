@@ -1,0 +1,130 @@
+package io.ynl4j.codegen.emit;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterSpec;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import io.ynl4j.codegen.plan.FamilyPlan;
+import io.ynl4j.codegen.plan.MessagePlan;
+import io.ynl4j.spec.Family;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Emits the family's notification types: the sealed interface {@code <Family>Notification}
+ * permitting every record that arrives on multicast groups (see {@link MessagePlan#notifications})
+ * and {@code <Family>UnknownNotification(int type, int flags, Bytes payload)} for the rest, with a
+ * static {@code decode} dispatching on the message type (generic netlink: the command).
+ */
+public final class NotificationEmitter {
+    private NotificationEmitter() {}
+
+    // Emits:
+    // public sealed interface RtAddrNotification permits GetaddrReply, GetmulticastReply, RtAddrUnknownNotification {
+    //     static RtAddrNotification decode(NetlinkMessage m) {
+    //         return switch (m.type()) { case 20 -> GetaddrReply.decode(m); case 58 -> GetmulticastReply.decode(m);
+    //             default -> RtAddrUnknownNotification.decode(m); };
+    //     }
+    // }
+    // public record RtAddrUnknownNotification(int type, int flags, Bytes payload) implements RtAddrNotification { … }
+    /**
+     * The interface and the catch-all record.
+     *
+     * @param messages the family's messages
+     * @return the two types
+     */
+    public static List<TypeSpec> emit(MessagePlan messages) {
+        FamilyPlan plan = messages.plan();
+        Family family = plan.family();
+        boolean genl = family.protocol().isGeneric();
+        ClassName name = plan.notification();
+        ClassName unknown = plan.unknownNotification();
+
+        Set<ClassName> permitted = new LinkedHashSet<>();
+        messages.notifications().forEach(n -> permitted.add(messages.name(n.shape())));
+        permitted.add(unknown);
+        StringBuilder doc = new StringBuilder("A message of the {@code ")
+                .append(family.name())
+                .append("} family received on a multicast group: a {@code switch} over the permitted records is")
+                .append(" exhaustive.\n\n<p>");
+        if (messages.notifications().isEmpty()) {
+            doc.append("The spec lists no notifications, so every message decodes to {@link ")
+                    .append(unknown.simpleName())
+                    .append("}.\n");
+        } else {
+            doc.append(genl ? "Commands" : "Message types").append(": ");
+            for (int i = 0; i < messages.notifications().size(); i++) {
+                MessagePlan.Notification n = messages.notifications().get(i);
+                doc.append(i == 0 ? "" : ", ")
+                        .append(n.messageId())
+                        .append(" as {@link ")
+                        .append(messages.name(n.shape()).simpleName())
+                        .append("}");
+            }
+            doc.append("; anything else as {@link ")
+                    .append(unknown.simpleName())
+                    .append("}.\n");
+        }
+        MethodSpec.Builder decode = MethodSpec.methodBuilder("decode")
+                .addJavadoc(
+                        "Decodes a notification by its $L.\n\n@param m the message\n@return the notification\n"
+                                + "@throws io.ynl4j.runtime.MalformedMessageException when a listed message does not decode\n",
+                        genl ? "genetlink command" : "message type")
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .returns(name)
+                .addParameter(RuntimeNames.NETLINK_MESSAGE, "m");
+        decode.beginControlFlow("return switch ($L)", genl ? "m.genlCommand()" : "m.type()");
+        for (MessagePlan.Notification n : messages.notifications()) {
+            decode.addStatement("case $L -> $T.decode(m)", n.messageId(), messages.name(n.shape()));
+        }
+        decode.addStatement("default -> $T.decode(m)", unknown);
+        decode.endControlFlow("");
+        TypeSpec iface = TypeSpec.interfaceBuilder(name)
+                .addModifiers(Modifier.PUBLIC, Modifier.SEALED)
+                .addAnnotation(AttrSetEmitter.generated(family))
+                .addJavadoc("$L", doc)
+                .addPermittedSubclasses(permitted)
+                .addMethod(decode.build())
+                .build();
+
+        TypeSpec record = TypeSpec.recordBuilder(unknown)
+                .addModifiers(Modifier.PUBLIC)
+                .addAnnotation(AttrSetEmitter.generated(family))
+                .addSuperinterface(name)
+                .addJavadoc(
+                        "A notification of the {@code $L} family whose $L the spec does not list, kept as received.\n\n"
+                                + "@param type the netlink message type\n@param flags the {@code NLM_F_*} flags\n"
+                                + "@param payload what follows the {@code nlmsghdr}\n",
+                        family.name(),
+                        genl ? "command" : "message type")
+                .recordConstructor(MethodSpec.compactConstructorBuilder()
+                        .addModifiers(Modifier.PUBLIC)
+                        .addParameter(
+                                ParameterSpec.builder(TypeName.INT, "type").build())
+                        .addParameter(
+                                ParameterSpec.builder(TypeName.INT, "flags").build())
+                        .addParameter(ParameterSpec.builder(RuntimeNames.BYTES, "payload")
+                                .build())
+                        .addStatement("$T.requireNonNull(payload, $S)", Objects.class, "payload")
+                        .build())
+                .addMethod(MethodSpec.methodBuilder("decode")
+                        .addJavadoc("Keeps a message as received.\n\n@param m the message\n@return the notification\n")
+                        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                        .returns(unknown)
+                        .addParameter(RuntimeNames.NETLINK_MESSAGE, "m")
+                        .addStatement("byte[] all = m.toByteArray()")
+                        .addStatement(
+                                "return new $T(m.type(), m.flags(), $T.wrap($T.copyOfRange(all, 16, all.length)))",
+                                unknown,
+                                RuntimeNames.BYTES,
+                                Arrays.class)
+                        .build())
+                .build();
+        return List.of(iface, record);
+    }
+}

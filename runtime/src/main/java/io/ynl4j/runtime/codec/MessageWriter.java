@@ -285,6 +285,19 @@ public final class MessageWriter {
      * @param s the text (must not contain NUL)
      */
     public void string(int type, String s) {
+        int n = s.length();
+        int ascii = 0;
+        while (ascii < n && s.charAt(ascii) < 0x80) {
+            ascii++;
+        }
+        if (ascii == n) { // the common case: no array for the encoded bytes
+            int at = attrHeader(type, n + 1);
+            for (int k = 0; k < n; k++) {
+                buf[at + k] = (byte) s.charAt(k);
+            }
+            buf[at + n] = 0;
+            return;
+        }
         byte[] b = s.getBytes(StandardCharsets.UTF_8);
         int at = attrHeader(type, b.length + 1);
         System.arraycopy(b, 0, buf, at, b.length);

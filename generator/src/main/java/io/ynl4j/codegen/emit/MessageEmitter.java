@@ -10,6 +10,7 @@ import com.palantir.javapoet.TypeSpec;
 import io.ynl4j.codegen.emit.AttrFields.Field;
 import io.ynl4j.codegen.emit.AttrFields.Shape;
 import io.ynl4j.codegen.plan.FamilyPlan;
+import io.ynl4j.codegen.plan.JavaNames;
 import io.ynl4j.codegen.plan.MessagePlan;
 import io.ynl4j.spec.AttrType;
 import io.ynl4j.spec.AttributeSet;
@@ -235,6 +236,13 @@ public final class MessageEmitter {
                 || s.direction() == MessagePlan.Direction.REQUEST;
         if (!sharedIds) {
             return Optional.empty();
+        }
+        // The operation's own constant first: in directional genl families a request id can equal
+        // an unrelated notification's id (ethtool: RINGS_GET and PRIVFLAGS_NTF are both 15).
+        String own = JavaNames.operationConstant(family, s.op());
+        Integer ownValue = constants.get(own);
+        if (ownValue != null && ownValue == s.messageId()) {
+            return Optional.of(own);
         }
         Map<Integer, String> byValue = new LinkedHashMap<>();
         constants.forEach((n, v) -> byValue.putIfAbsent(v, n));

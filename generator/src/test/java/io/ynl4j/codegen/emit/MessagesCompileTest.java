@@ -66,4 +66,16 @@ class MessagesCompileTest {
                         .map(n -> n.messageId() + "=" + plan.name(n.shape()).simpleName()))
                 .contains("2=DevGetReply", "3=DevGetReply", "4=DevGetReply", "6=PagePoolGetReply");
     }
+
+    @Test
+    void directionalGenlRequestsNameTheirOwnConstant() {
+        // ethtool's RINGS_GET request and PRIVFLAGS_NTF notification are both 15, in opposite directions.
+        Family f = GeneratedSources.kernelFamily("ethtool.yaml");
+        String rings = GeneratedSources.all(f, "gen").stream()
+                .filter(j -> j.typeSpec().name().equals("RingsGetRequest"))
+                .findFirst()
+                .orElseThrow()
+                .toString();
+        assertThat(rings).contains("{@code ETHTOOL_MSG_RINGS_GET}").doesNotContain("PRIVFLAGS_NTF");
+    }
 }

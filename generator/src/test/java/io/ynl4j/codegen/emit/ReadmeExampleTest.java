@@ -19,20 +19,23 @@ class ReadmeExampleTest {
 
     @Test
     void readmeExampleCompilesAgainstGeneratedRtAddr(@TempDir Path dir) throws Exception {
-        Family rtAddr = SpecLoader.create().load(Path.of("../specs/rt-addr.yaml")).orElseThrow();
+        Family rtAddr =
+                SpecLoader.create().load(Path.of("../specs/rt-addr.yaml")).orElseThrow();
         List<Path> sources = new ArrayList<>();
         for (JavaFile f : GeneratedSources.all(rtAddr, "com.acme.netlink")) {
             sources.add(f.writeToPath(dir.resolve("src")));
         }
         sources.add(EXAMPLE.toAbsolutePath());
-        assertThat(JavaCompilation.compileSources(sources, dir.resolve("classes"))).isEmpty();
+        assertThat(JavaCompilation.compileSources(sources, dir.resolve("classes")))
+                .isEmpty();
     }
 
     @Test
     void readmeQuotesTheExample() throws Exception {
         String example = Files.readString(EXAMPLE, StandardCharsets.UTF_8);
         String body = example.substring(
-                example.indexOf('\n', example.indexOf("// README-BEGIN")) + 1, example.indexOf("        // README-END"));
+                example.indexOf('\n', example.indexOf("// README-BEGIN")) + 1,
+                example.indexOf("        // README-END"));
         String readme = Files.readString(Path.of("../README.md"), StandardCharsets.UTF_8);
         assertThat(readme).contains(body.stripTrailing().stripIndent());
     }

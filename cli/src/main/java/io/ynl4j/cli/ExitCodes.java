@@ -17,7 +17,7 @@ public final class ExitCodes {
     /** The command line is wrong: unknown option, missing argument, bad value. */
     public static final int USAGE = 2;
 
-    /** A file could not be read or written. */
+    /** A file could not be read or written, or no spec was found for a family name. */
     public static final int IO = 3;
 
     /** The kernel answered with an error (subcommands that talk to the kernel). */
@@ -30,7 +30,7 @@ public final class ExitCodes {
 
     /**
      * The exit code for one loaded spec: {@link #OK} when it loaded without errors, {@link #IO} when
-     * its only errors are that it could not be read ({@code Y001}), {@link #SPEC_ERRORS} otherwise.
+     * its only errors are that it could not be read or found ({@code Y001}, {@code Y011}), {@link #SPEC_ERRORS} otherwise.
      *
      * @param result what the loader returned
      * @return the exit code
@@ -41,7 +41,7 @@ public final class ExitCodes {
         }
         List<Diagnostic> errors =
                 result.diagnostics().stream().filter(Diagnostic::isError).toList();
-        if (!errors.isEmpty() && errors.stream().allMatch(d -> d.code().equals(Problem.IO_ERROR.code()))) {
+        if (!errors.isEmpty() && errors.stream().allMatch(ExitCodes::isIo)) {
             return IO;
         }
         return SPEC_ERRORS;
@@ -49,7 +49,7 @@ public final class ExitCodes {
 
     /**
      * The exit code for a generator run: {@link #OK} when it succeeded, {@link #IO} when its only
-     * errors are that a spec could not be read ({@code Y001}) or the output could not be written
+     * errors are that a spec could not be read or found ({@code Y001}, {@code Y011}) or the output could not be written
      * ({@code Y402}), {@link #SPEC_ERRORS} otherwise.
      *
      * @param result what the generator returned
@@ -61,9 +61,12 @@ public final class ExitCodes {
         }
         boolean onlyIo = result.diagnostics().stream()
                 .filter(Diagnostic::isError)
-                .allMatch(d ->
-                        d.code().equals(Problem.IO_ERROR.code()) || d.code().equals(Problem.OUTPUT_ERROR.code()));
+                .allMatch(d -> isIo(d) || d.code().equals(Problem.OUTPUT_ERROR.code()));
         return onlyIo ? IO : SPEC_ERRORS;
+    }
+
+    private static boolean isIo(Diagnostic d) {
+        return d.code().equals(Problem.IO_ERROR.code()) || d.code().equals(Problem.UNKNOWN_FAMILY.code());
     }
 
     /**

@@ -7,8 +7,10 @@ import io.ynl4j.codegen.GeneratorOptions;
 import io.ynl4j.codegen.SpecSource;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,14 +19,18 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code ynl4j generate --out DIR SPEC...}: generates Java sources from specs. */
+/** {@code ynl4j generate --out DIR (--family NAME | SPEC)...}: generates Java sources from specs. */
 @Command(
         name = "generate",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
         description = {
             "Generate Java sources from specs into DIR, one package per family below the base package.",
             "Only files whose content changed are written; files an earlier run generated and this one does"
                     + " not are deleted (DIR/ynl4j-manifest.properties lists them). If any spec has an"
                     + " error, nothing is written.",
+            "Specs are files, or families found by name (--family) in $YNL4J_HOME/specs, YNL4J_SPEC_PATH,"
+                    + " --spec-dir and Debian's linux-doc packages.",
             "Diagnostics go to standard error, a one-line summary to standard output."
         })
 final class GenerateCommand implements Callable<Integer> {
@@ -51,13 +57,22 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--fail-on-warnings", description = "Treat warnings as errors: write nothing if there are any.")
     boolean failOnWarnings;
 
-    @Parameters(arity = "1..*", paramLabel = "SPEC", description = "The spec files (YAML, or gzipped YAML).")
-    List<Path> specs;
+    @Mixin
+    CatalogOptions catalog;
+
+    @Option(names = "--family", paramLabel = "NAME", description = "Generate family NAME (repeatable), e.g. rt-addr.")
+    List<String> families = new ArrayList<>();
+
+    @Parameters(arity = "0..*", paramLabel = "SPEC", description = "The spec files (YAML, or gzipped YAML).")
+    List<Path> specs = new ArrayList<>();
 
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
+        if (specs.isEmpty() && families.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "Missing required parameter: SPEC or --family NAME");
+        }
         GeneratorOptions options;
         try {
             options = GeneratorOptions.defaults().withBasePackage(basePackage);
@@ -65,8 +80,13 @@ final class GenerateCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--package: " + e.getMessage());
         }
         options = schema.apply(options).withFailOnWarnings(failOnWarnings);
-        GenerationResult result = Generator.run(
-                new GenerationRequest(specs.stream().map(SpecSource::file).toList(), out, options));
+        if (!families.isEmpty()) {
+            options = options.withCatalog(catalog.catalog());
+        }
+        List<SpecSource> sources = Stream.concat(
+                        specs.stream().map(SpecSource::file), families.stream().map(SpecSource::family))
+                .toList();
+        GenerationResult result = Generator.run(new GenerationRequest(sources, out, options));
         stderr.print(result.renderDiagnostics());
         stderr.flush();
         if (result.isOk()) {

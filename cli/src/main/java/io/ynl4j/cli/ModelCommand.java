@@ -3,7 +3,6 @@ package io.ynl4j.cli;
 import io.ynl4j.spec.Family;
 import io.ynl4j.spec.ModelJson;
 import io.ynl4j.spec.ModelPrinter;
-import io.ynl4j.spec.load.LoadResult;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -14,9 +13,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code ynl4j model SPEC}: prints the linked model of a spec, as text or JSON. */
+/** {@code ynl4j model (--family NAME | SPEC)}: prints the linked model of a spec, as text or JSON. */
 @Command(
         name = "model",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
         description = {
             "Print the linked model of a spec to standard output: every computed value (attribute ids,"
                     + " enum values and masks, struct layout, message ids), in the model golden format.",
@@ -35,22 +36,28 @@ final class ModelCommand implements Callable<Integer> {
                     + " operation its attribute set, fixed header, modes and message ids.")
     boolean json;
 
-    @Parameters(arity = "1", paramLabel = "SPEC", description = "The spec file (YAML).")
+    @Mixin
+    CatalogOptions catalog;
+
+    @Option(
+            names = "--family",
+            paramLabel = "NAME",
+            description = "Print the model of family NAME, found in $YNL4J_HOME/specs, YNL4J_SPEC_PATH,"
+                    + " --spec-dir or Debian's linux-doc packages (instead of SPEC).")
+    String family;
+
+    @Parameters(arity = "0..1", paramLabel = "SPEC", description = "The spec file (YAML, or gzipped YAML).")
     Path file;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        LoadResult result = schema.loader().load(file);
-        err.print(result.render());
-        err.flush();
-        int code = ExitCodes.of(result);
-        if (code != ExitCodes.OK) {
-            return code;
+        SpecChoice.Loaded loaded = SpecChoice.load(spec.commandLine(), schema.loader(), catalog, family, file);
+        if (loaded.family().isEmpty()) {
+            return loaded.exitCode();
         }
-        Family family = result.family().orElseThrow();
-        out.print(json ? ModelJson.toJson(family) : ModelPrinter.print(family));
+        Family model = loaded.family().get();
+        out.print(json ? ModelJson.toJson(model) : ModelPrinter.print(model));
         out.flush();
         return ExitCodes.OK;
     }

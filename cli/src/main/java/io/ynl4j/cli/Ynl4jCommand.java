@@ -16,13 +16,21 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         description = "Typed Java bindings for Linux netlink, from the kernel's YAML specs (YNL).",
         synopsisSubcommandLabel = "COMMAND",
-        subcommands = {GenerateCommand.class, CheckCommand.class, ModelCommand.class, HelpCommand.class},
+        subcommands = {
+            GenerateCommand.class,
+            CheckCommand.class,
+            ModelCommand.class,
+            FamiliesCommand.class,
+            ListOpsCommand.class,
+            DocCommand.class,
+            HelpCommand.class
+        },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success (warnings do not count)",
             "1:a spec has errors",
             "2:wrong command line",
-            "3:a file cannot be read or written",
+            "3:a file cannot be read or written, or a family is not found",
             "4:the kernel answered with an error",
             "5:internal error (a bug in ynl4j; --debug shows the stack trace)"
         })

@@ -9,7 +9,10 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.spi.ToolProvider;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -303,5 +306,175 @@ class CliTest {
         assertThat(badPackage.err()).contains("--package: base package 'com..acme' is not a Java package name");
         assertThat(noOut.exit()).isEqualTo(2);
         assertThat(noOut.err()).contains("Missing required option: '--out=DIR'");
+    }
+
+    // --- families, --family, list-ops, doc (the catalog; environment through Environment.set) ---
+
+    @AfterEach
+    void restoreEnvironment() {
+        Environment.reset();
+    }
+
+    private static Path kernelSpecs() {
+        Path dir = Path.of(System.getProperty("ynl4j.shared", "../../shared"))
+                .resolve("kernel-specs")
+                .resolve("specs")
+                .toAbsolutePath()
+                .normalize();
+        assumeTrue(Files.isDirectory(dir), "the kernel specs are in " + dir);
+        return dir;
+    }
+
+    /** YNL4J_HOME unset (no project specs), YNL4J_SPEC_PATH as given. */
+    private static void specPath(Path... dirs) {
+        Map<String, String> env = Map.of(
+                "YNL4J_SPEC_PATH",
+                String.join(
+                        ":", java.util.Arrays.stream(dirs).map(Path::toString).toList()));
+        Environment.set(env::get);
+    }
+
+    @Test
+    void familiesListsNameProtocolSourceAndPath() {
+        Path specs = kernelSpecs();
+        specPath(specs);
+
+        Run run = ynl4j("families");
+
+        assertThat(run.exit()).isZero();
+        assertThat(run.err()).isEmpty();
+        assertThat(run.out()).startsWith("FAMILY").contains("PROTOCOL", "SOURCE", "PATH");
+        assertThat(run.out().lines().filter(l -> l.startsWith("drm-ras ")))
+                .singleElement()
+                .satisfies(l -> assertThat(l)
+                        .contains(
+                                "genetlink",
+                                "YNL4J_SPEC_PATH",
+                                specs.resolve("drm_ras.yaml").toString()));
+        assertThat(run.out().lines().filter(l -> l.startsWith("rt-link ")))
+                .singleElement()
+                .satisfies(l -> assertThat(l).contains("netlink-raw"));
+    }
+
+    @Test
+    void projectSpecsComeFirstAndSpecDirAcceptsAKernelTree(@TempDir Path dir) throws IOException {
+        Path home = dir.resolve("home");
+        Files.createDirectories(home.resolve("specs"));
+        Files.copy(RT_ADDR, home.resolve("specs/rt-addr.yaml"));
+        Path tree = dir.resolve("linux");
+        Files.createDirectories(tree.resolve("Documentation/netlink/specs"));
+        Files.copy(RT_ADDR, tree.resolve("Documentation/netlink/specs/rt-addr.yaml"));
+        Environment.set(Map.of("YNL4J_HOME", home.toString())::get);
+
+        Run run = ynl4j("families", "--all", "--spec-dir", tree.toString());
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        // Debian's linux-doc may add a third, after these.
+        assertThat(run.out().lines().filter(l -> l.startsWith("rt-addr ")).toList())
+                .hasSizeGreaterThanOrEqualTo(2)
+                .satisfies(l -> assertThat(l.get(0)).contains("project"))
+                .satisfies(l -> assertThat(l.get(1)).contains("spec-dir"));
+    }
+
+    @Test
+    void missingSpecDirIsAnIoError(@TempDir Path dir) {
+        Run run = ynl4j("families", "--spec-dir", dir.resolve("nope").toString());
+
+        assertThat(run.exit()).isEqualTo(3);
+        assertThat(run.err()).startsWith("ynl4j: --spec-dir ").contains("not a directory");
+    }
+
+    @Test
+    void checkAndModelAcceptFamilyNames() {
+        Path specs = kernelSpecs();
+        specPath(specs);
+
+        Run check = ynl4j("check", "--family", "drm-ras", "--family", "netdev");
+        Run model = ynl4j("model", "--family", "rt-link");
+
+        assertThat(check.exit()).as(check.err()).isZero();
+        assertThat(check.out()).contains(specs.resolve("drm_ras.yaml") + ": ok", specs.resolve("netdev.yaml") + ": ok");
+        assertThat(model.exit()).as(model.err()).isZero();
+        assertThat(model.out()).contains("rt-link");
+    }
+
+    @Test
+    void unknownFamilyIsReportedWithNearNames() {
+        specPath(kernelSpecs());
+
+        Run run = ynl4j("check", "--family", "rt-lnk");
+
+        assertThat(run.exit()).isEqualTo(3);
+        assertThat(run.err()).contains("Y011", "no spec found for family 'rt-lnk'", "near names: rt-link");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void checkWithoutSpecOrFamilyIsAUsageError() {
+        Run run = ynl4j("model");
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("SPEC or --family NAME");
+    }
+
+    @Test
+    void generateAcceptsFamilyNames(@TempDir Path dir) {
+        specPath(kernelSpecs());
+
+        Run run = ynl4j("generate", "--out", dir.toString(), "--family", "netdev", RT_ADDR.toString());
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).startsWith("ynl4j: 2 families");
+        assertThat(dir.resolve("io/ynl4j/generated/netdev")).isDirectory();
+    }
+
+    @Test
+    void listOpsPrintsModesAndIds() {
+        Run run = ynl4j("list-ops", RT_ADDR.toString());
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).startsWith("OPERATION");
+        assertThat(run.out().lines().filter(l -> l.startsWith("getmulticast ")))
+                .singleElement()
+                .satisfies(l -> assertThat(l).containsPattern("dump\\s+58\\s"));
+    }
+
+    @Test
+    void docDescribesAnOperationWithNestsAndSubMessages() {
+        specPath(kernelSpecs());
+
+        Run addr = ynl4j("doc", RT_ADDR.toString(), "getmulticast");
+        Run link = ynl4j("doc", "--family", "rt-link", "newlink");
+
+        assertThat(addr.exit()).as(addr.err()).isZero();
+        assertThat(addr.out()).contains("rt-addr getmulticast:", "dump reply:", "multicast (7)", "ifa-cacheinfo");
+        assertThat(link.exit()).as(link.err()).isZero();
+        assertThat(link.out()).contains("do request:", "linkinfo", "formats by kind:", "vlan:");
+    }
+
+    @Test
+    void docOfAnUnknownOperationIsAUsageError() {
+        Run run = ynl4j("doc", RT_ADDR.toString(), "getmulticst");
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("has no operation 'getmulticst'", "did you mean 'getmulticast'?");
+    }
+
+    @Test
+    void newCommandsHaveHelp() {
+        for (String command : new String[] {"families", "list-ops", "doc"}) {
+            Run run = ynl4j("help", command);
+            assertThat(run.exit()).isZero();
+            assertThat(run.out()).startsWith("Usage: ynl4j " + command);
+        }
+    }
+
+    @Test
+    void everySubcommandAnswersHelp() {
+        for (String command : List.of("check", "model", "generate", "families", "list-ops", "doc")) {
+            Run run = ynl4j(command, "--help");
+            assertThat(run.exit()).as(command).isZero();
+            assertThat(run.out()).as(command).startsWith("Usage: ynl4j " + command);
+        }
     }
 }

@@ -40,6 +40,9 @@ import java.util.stream.Stream;
  * System.out.println(result.summary());
  * }</pre>
  *
+ * <p>{@link SpecSource#family} sources are resolved through {@link GeneratorOptions#catalog()}
+ * (set it with {@link GeneratorOptions#withCatalog}); an unknown family is error {@code Y011}.
+ *
  * <p>A run loads every spec, checks that no two families share a Java package, plans and emits each
  * family, and writes through {@link OutputWriter}. If any error is reported (with {@link
  * GeneratorOptions#failOnWarnings()}, any warning), nothing is written or deleted. The output
@@ -65,6 +68,7 @@ public final class Generator {
         List<LoadResult> loads = request.sources().parallelStream()
                 .map(source -> switch (source) {
                     case SpecSource.File f -> loader.load(f.path(), f.displayName());
+                    case SpecSource.Family f -> options.catalog().load(f.name(), loader);
                 })
                 .sorted(Comparator.comparing(LoadResult::file))
                 .toList();

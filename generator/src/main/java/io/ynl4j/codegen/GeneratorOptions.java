@@ -2,6 +2,7 @@ package io.ynl4j.codegen;
 
 import static java.util.Objects.requireNonNull;
 
+import io.ynl4j.spec.load.SpecCatalog;
 import io.ynl4j.spec.load.SpecLoader;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -20,13 +21,16 @@ import java.util.regex.Pattern;
  *     folder as the kernel's tool does (see {@link SpecLoader})
  * @param lenientReferences whether operations naming attributes their set lacks only get a warning
  *     ({@code Y304}); for specs of older kernels
+ * @param catalog where {@link SpecSource#family} names are looked up; {@link SpecCatalog#empty()}
+ *     by default, so a run finds families only when the caller supplies a catalog
  */
 public record GeneratorOptions(
         String basePackage,
         boolean failOnWarnings,
         Optional<Path> schemaDirectory,
         boolean autoSchema,
-        boolean lenientReferences) {
+        boolean lenientReferences,
+        SpecCatalog catalog) {
     /** The base package of {@link #defaults()}. */
     public static final String DEFAULT_BASE_PACKAGE = "io.ynl4j.generated";
 
@@ -35,6 +39,7 @@ public record GeneratorOptions(
     public GeneratorOptions {
         requireNonNull(basePackage, "basePackage");
         requireNonNull(schemaDirectory, "schemaDirectory");
+        requireNonNull(catalog, "catalog");
         if (!PACKAGE.matcher(basePackage).matches()) {
             throw new IllegalArgumentException("base package '" + basePackage
                     + "' is not a Java package name (expected: dot-separated identifiers, e.g. com.acme.netlink)");
@@ -48,7 +53,7 @@ public record GeneratorOptions(
      * @return the options
      */
     public static GeneratorOptions defaults() {
-        return new GeneratorOptions(DEFAULT_BASE_PACKAGE, false, Optional.empty(), true, false);
+        return new GeneratorOptions(DEFAULT_BASE_PACKAGE, false, Optional.empty(), true, false, SpecCatalog.empty());
     }
 
     /**
@@ -59,7 +64,7 @@ public record GeneratorOptions(
      * @throws IllegalArgumentException when {@code pkg} is not a package name
      */
     public GeneratorOptions withBasePackage(String pkg) {
-        return new GeneratorOptions(pkg, failOnWarnings, schemaDirectory, autoSchema, lenientReferences);
+        return new GeneratorOptions(pkg, failOnWarnings, schemaDirectory, autoSchema, lenientReferences, catalog);
     }
 
     /**
@@ -70,7 +75,7 @@ public record GeneratorOptions(
      * @return new options
      */
     public GeneratorOptions withFailOnWarnings(boolean on) {
-        return new GeneratorOptions(basePackage, on, schemaDirectory, autoSchema, lenientReferences);
+        return new GeneratorOptions(basePackage, on, schemaDirectory, autoSchema, lenientReferences, catalog);
     }
 
     /**
@@ -81,7 +86,12 @@ public record GeneratorOptions(
      */
     public GeneratorOptions withSchemaDirectory(Path dir) {
         return new GeneratorOptions(
-                basePackage, failOnWarnings, Optional.of(requireNonNull(dir, "dir")), autoSchema, lenientReferences);
+                basePackage,
+                failOnWarnings,
+                Optional.of(requireNonNull(dir, "dir")),
+                autoSchema,
+                lenientReferences,
+                catalog);
     }
 
     /**
@@ -92,7 +102,7 @@ public record GeneratorOptions(
      * @return new options
      */
     public GeneratorOptions withAutoSchema(boolean on) {
-        return new GeneratorOptions(basePackage, failOnWarnings, schemaDirectory, on, lenientReferences);
+        return new GeneratorOptions(basePackage, failOnWarnings, schemaDirectory, on, lenientReferences, catalog);
     }
 
     /**
@@ -102,7 +112,18 @@ public record GeneratorOptions(
      * @return new options
      */
     public GeneratorOptions withLenientReferences(boolean on) {
-        return new GeneratorOptions(basePackage, failOnWarnings, schemaDirectory, autoSchema, on);
+        return new GeneratorOptions(basePackage, failOnWarnings, schemaDirectory, autoSchema, on, catalog);
+    }
+
+    /**
+     * Sets the catalog that resolves {@link SpecSource#family} sources.
+     *
+     * @param catalog e.g. {@link SpecCatalog#standard}
+     * @return new options
+     */
+    public GeneratorOptions withCatalog(SpecCatalog catalog) {
+        return new GeneratorOptions(
+                basePackage, failOnWarnings, schemaDirectory, autoSchema, lenientReferences, catalog);
     }
 
     /** The spec loader these options describe. */

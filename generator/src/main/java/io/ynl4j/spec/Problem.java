@@ -26,6 +26,7 @@ public enum Problem {
     MULTIPLE_DOCUMENTS("Y008", Severity.ERROR, "the spec holds more than one YAML document (expected: one)"),
     SCHEMA_VIOLATION("Y009", Severity.ERROR, "schema %s: %s"),
     SCHEMA_UNREADABLE("Y010", Severity.ERROR, "cannot use schema %s: %s"),
+    UNKNOWN_FAMILY("Y011", Severity.ERROR, "no spec found for family '%s'"),
 
     // Shape (read).
     UNKNOWN_KEY("Y101", Severity.ERROR, "unknown key '%s' in %s"),

@@ -56,6 +56,22 @@ public record SocketOptions(
     }
 
     /**
+     * These options, in the network namespace an open file descriptor refers to (from
+     * {@code open("/proc/PID/ns/net")}, {@code pidfd}, or a namespace file): the socket is created
+     * through {@code /proc/self/fd/FD}, which names the same namespace. The caller keeps owning
+     * the descriptor; it must stay open until the socket is open.
+     *
+     * @param fd a network-namespace file descriptor of this process
+     * @return new options
+     */
+    public SocketOptions withNetworkNamespaceFd(int fd) {
+        if (fd < 0) {
+            throw new IllegalArgumentException("file descriptors are not negative, got " + fd);
+        }
+        return withNetworkNamespace(Path.of("/proc/self/fd/" + fd));
+    }
+
+    /**
      * These options, in the namespace {@code ip netns} calls {@code name}.
      *
      * @param name the name under {@code /run/netns}

@@ -235,4 +235,24 @@ class RtAddrKernelTest {
             assertThat(kernelDump(s)).isEqualTo(ipDump());
         }
     }
+
+    @Test
+    void aSocketCanBeOpenedInANamespaceGivenByFileDescriptor() {
+        try (java.lang.foreign.Arena arena = java.lang.foreign.Arena.ofConfined()) {
+            var state = io.ynl4j.runtime.internal.ffm.Libc.errnoState(arena);
+            int fd = io.ynl4j.runtime.internal.ffm.Libc.open(
+                    state,
+                    arena.allocateFrom(ns.path().toString()),
+                    io.ynl4j.runtime.internal.ffm.Libc.O_RDONLY_CLOEXEC,
+                    0);
+            assertThat(fd).as("open %s", ns.path()).isNotNegative();
+            try (NetlinkSocket s =
+                    NetlinkSocket.open(NetlinkProtocol.ROUTE, SocketOptions.DEFAULTS.withNetworkNamespaceFd(fd))) {
+                // The namespace's 1,000 addresses, not the host's.
+                assertThat(kernelDump(s)).isEqualTo(ipDump());
+            } finally {
+                io.ynl4j.runtime.internal.ffm.Libc.close(state, fd);
+            }
+        }
+    }
 }

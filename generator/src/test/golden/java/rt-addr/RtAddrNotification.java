@@ -7,12 +7,12 @@ import io.ynl4j.runtime.Ynl4jGenerated;
 /**
  * A message of the {@code rt-addr} family received on a multicast group: a {@code switch} over the permitted records is exhaustive.
  *
- * <p>Message types: 20 as {@link GetaddrReply}, 58 as {@link GetmulticastReply}; anything else as {@link RtAddrUnknownNotification}.
+ * <p>Message types: 20 as {@link GetaddrReply}, 58 as {@link GetmulticastReply}, 21 as {@link DeladdrNotification}; anything else as {@link RtAddrUnknownNotification}.
  */
 @Ynl4jGenerated(
         spec = "rt-addr.yaml"
 )
-public sealed interface RtAddrNotification permits GetaddrReply, GetmulticastReply, RtAddrUnknownNotification {
+public sealed interface RtAddrNotification permits GetaddrReply, GetmulticastReply, DeladdrNotification, RtAddrUnknownNotification {
     /**
      * Decodes a notification by its message type.
      *
@@ -24,6 +24,7 @@ public sealed interface RtAddrNotification permits GetaddrReply, GetmulticastRep
         return switch (m.type()) {
             case 20 -> GetaddrReply.decode(m);
             case 58 -> GetmulticastReply.decode(m);
+            case 21 -> new DeladdrNotification(m.type(), GetaddrReply.decode(m));
             default -> RtAddrUnknownNotification.decode(m);
         } ;
     }

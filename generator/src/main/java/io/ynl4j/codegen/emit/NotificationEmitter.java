@@ -1,6 +1,7 @@
 package io.ynl4j.codegen.emit;
 
 import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.TypeName;
@@ -8,6 +9,7 @@ import com.palantir.javapoet.TypeSpec;
 import io.ynl4j.codegen.plan.FamilyPlan;
 import io.ynl4j.codegen.plan.MessagePlan;
 import io.ynl4j.spec.Family;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,7 +20,9 @@ import javax.lang.model.element.Modifier;
 /**
  * Emits the family's notification types: the sealed interface {@code <Family>Notification}
  * permitting every record that arrives on multicast groups (see {@link MessagePlan#notifications})
- * and {@code <Family>UnknownNotification(int type, int flags, Bytes payload)} for the rest, with a
+ * (and {@code <Op>Notification(int messageType, <Reply> message)} wrappers for deletions multicast
+ * with a reply's layout) and {@code <Family>UnknownNotification(int type, int flags, Bytes payload)}
+ * for the rest, with a
  * static {@code decode} dispatching on the message type (generic netlink: the command).
  */
 public final class NotificationEmitter {
@@ -46,7 +50,7 @@ public final class NotificationEmitter {
         ClassName unknown = plan.unknownNotification();
 
         Set<ClassName> permitted = new LinkedHashSet<>();
-        messages.notifications().forEach(n -> permitted.add(messages.name(n.shape())));
+        messages.notifications().forEach(n -> permitted.add(messages.name(n)));
         permitted.add(unknown);
         StringBuilder doc = new StringBuilder("A message of the {@code ")
                 .append(family.name())
@@ -63,7 +67,7 @@ public final class NotificationEmitter {
                 doc.append(i == 0 ? "" : ", ")
                         .append(n.messageId())
                         .append(" as {@link ")
-                        .append(messages.name(n.shape()).simpleName())
+                        .append(messages.name(n).simpleName())
                         .append("}");
             }
             doc.append("; anything else as {@link ")
@@ -80,7 +84,15 @@ public final class NotificationEmitter {
                 .addParameter(RuntimeNames.NETLINK_MESSAGE, "m");
         decode.beginControlFlow("return switch ($L)", genl ? "m.genlCommand()" : "m.type()");
         for (MessagePlan.Notification n : messages.notifications()) {
-            decode.addStatement("case $L -> $T.decode(m)", n.messageId(), messages.name(n.shape()));
+            if (n.wrapper().isPresent()) {
+                decode.addStatement(
+                        "case $L -> new $T(m.type(), $T.decode(m))",
+                        n.messageId(),
+                        messages.name(n),
+                        messages.name(n.shape()));
+            } else {
+                decode.addStatement("case $L -> $T.decode(m)", n.messageId(), messages.name(n.shape()));
+            }
         }
         decode.addStatement("default -> $T.decode(m)", unknown);
         decode.endControlFlow("");
@@ -125,6 +137,52 @@ public final class NotificationEmitter {
                                 Arrays.class)
                         .build())
                 .build();
-        return List.of(iface, record);
+        List<TypeSpec> out = new ArrayList<>(List.of(iface, record));
+        for (MessagePlan.Notification n : messages.notifications()) {
+            if (n.wrapper().isPresent()) {
+                out.add(wrapper(messages, n));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    // Emits:
+    // public record DeladdrNotification(int messageType, GetaddrReply message) implements RtAddrNotification {
+    //     public static final int MESSAGE_TYPE = 21;
+    //     public DeladdrNotification { Objects.requireNonNull(message, "message"); }
+    // }
+    private static TypeSpec wrapper(MessagePlan messages, MessagePlan.Notification n) {
+        FamilyPlan plan = messages.plan();
+        Family family = plan.family();
+        ClassName name = messages.name(n);
+        ClassName message = messages.name(n.shape());
+        String op = n.wrapper().orElseThrow().replaceFirst("/notification$", "");
+        return TypeSpec.recordBuilder(name)
+                .addModifiers(Modifier.PUBLIC)
+                .addAnnotation(AttrSetEmitter.generated(family))
+                .addSuperinterface(plan.notification())
+                .addJavadoc(
+                        "A {@code $L} notification of the {@code $L} family: the kernel multicasts message type $L"
+                                + " with the layout of {@link $T}.\n\n"
+                                + "@param messageType the netlink message type, {@value #MESSAGE_TYPE}\n"
+                                + "@param message the message, decoded as {@link $T}\n",
+                        op,
+                        family.name(),
+                        n.messageId(),
+                        message,
+                        message)
+                .addField(FieldSpec.builder(TypeName.INT, "MESSAGE_TYPE")
+                        .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                        .addJavadoc("The netlink message type of this notification.\n")
+                        .initializer("$L", n.messageId())
+                        .build())
+                .recordConstructor(MethodSpec.compactConstructorBuilder()
+                        .addModifiers(Modifier.PUBLIC)
+                        .addParameter(ParameterSpec.builder(TypeName.INT, "messageType")
+                                .build())
+                        .addParameter(ParameterSpec.builder(message, "message").build())
+                        .addStatement("$T.requireNonNull(message, $S)", Objects.class, "message")
+                        .build())
+                .build();
     }
 }

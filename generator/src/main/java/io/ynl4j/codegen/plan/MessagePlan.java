@@ -108,8 +108,27 @@ public final class MessagePlan {
      *
      * @param messageId the message type (classic) or command (generic)
      * @param shape the record
+     * @param wrapper for a deletion the kernel multicasts with the layout of {@code shape} (rt-addr's
+     *     {@code RTM_DELADDR} as {@code GetaddrReply}), the key of the generated {@code
+     *     <Op>Notification(int messageType, <Reply> message)} record that wraps it; empty when the id
+     *     decodes to {@code shape} itself
      */
-    public record Notification(int messageId, Shape shape) {}
+    public record Notification(int messageId, Shape shape, Optional<String> wrapper) {
+        public Notification {
+            requireNonNull(shape, "shape");
+            requireNonNull(wrapper, "wrapper");
+        }
+
+        /**
+         * A notification that decodes to its record itself.
+         *
+         * @param messageId the message id
+         * @param shape the record
+         */
+        public Notification(int messageId, Shape shape) {
+            this(messageId, shape, Optional.empty());
+        }
+    }
 
     private final FamilyPlan plan;
     private final List<Shape> shapes;
@@ -120,7 +139,7 @@ public final class MessagePlan {
         this.plan = plan;
         this.shapes = List.copyOf(shapes);
         this.byModeKey = Map.copyOf(byModeKey);
-        this.notifications = notifications(plan.family());
+        this.notifications = notifications(plan.family(), this.shapes, this.byModeKey);
     }
 
     /**
@@ -132,8 +151,19 @@ public final class MessagePlan {
     public static List<Planner.MessageRequest> requests(Family family) {
         List<Planner.MessageRequest> out = new ArrayList<>();
         Map<String, Shape> byModeKey = new LinkedHashMap<>();
-        for (Shape s : shapes(family, byModeKey)) {
+        List<Shape> shapes = shapes(family, byModeKey);
+        for (Shape s : shapes) {
             out.add(new Planner.MessageRequest(s.key(), wantedName(s), location(s)));
+        }
+        for (Notification n : notifications(family, shapes, byModeKey)) {
+            if (n.wrapper().isPresent()) {
+                Operation op = family.operations().stream()
+                        .filter(o -> n.wrapper().get().equals(wrapperKey(o)))
+                        .findFirst()
+                        .orElseThrow();
+                out.add(new Planner.MessageRequest(
+                        n.wrapper().get(), JavaNames.typeName(op.name()) + "Notification", op.location()));
+            }
         }
         return out;
     }
@@ -179,6 +209,16 @@ public final class MessagePlan {
     }
 
     /**
+     * The Java type a notification decodes to: its wrapper record, else its record.
+     *
+     * @param notification the notification
+     * @return the name
+     */
+    public ClassName name(Notification notification) {
+        return notification.wrapper().map(plan::message).orElseGet(() -> name(notification.shape()));
+    }
+
+    /**
      * The request record of an operation's mode.
      *
      * @param op the operation
@@ -203,7 +243,10 @@ public final class MessagePlan {
     /**
      * The notification table: message ids that arrive on groups and their records, from notify and
      * event operations; for families that declare groups but neither, from the replies (so {@code
-     * RTM_NEWADDR} decodes as rt-addr's {@code GetaddrReply}). The first record of an id wins.
+     * RTM_NEWADDR} decodes as rt-addr's {@code GetaddrReply}) and then from the do requests without
+     * a reply, whose ids the kernel multicasts as deletions with the layout of the reply of the same
+     * attribute set and fixed header ({@code RTM_DELADDR} decodes as {@code
+     * DeladdrNotification(21, GetaddrReply)}). The first record of an id wins.
      *
      * @return the table, in operation order
      */
@@ -218,7 +261,8 @@ public final class MessagePlan {
      * @return {@code true} if some notification decodes to it
      */
     public boolean isNotification(Shape shape) {
-        return notifications.stream().anyMatch(n -> n.shape().equals(shape));
+        return notifications.stream()
+                .anyMatch(n -> n.wrapper().isEmpty() && n.shape().equals(shape));
     }
 
     /**
@@ -238,33 +282,57 @@ public final class MessagePlan {
         return direction == Direction.REQUEST ? op.requestId() : op.replyId();
     }
 
-    private List<Notification> notifications(Family family) {
-        Map<Integer, Shape> table = new LinkedHashMap<>();
+    private static List<Notification> notifications(Family family, List<Shape> shapes, Map<String, Shape> byModeKey) {
+        Map<Integer, Notification> table = new LinkedHashMap<>();
         boolean async = false;
         for (Operation op : family.operations()) {
             if (op.notifies().isPresent() && op.replyId().isPresent()) {
                 async = true;
                 Optional<Operation> target = family.operation(op.notifies().get());
-                Optional<Shape> reply = target.flatMap(t -> reply(t, Mode.DO).or(() -> reply(t, Mode.DUMP)));
-                reply.ifPresent(r -> table.putIfAbsent(op.replyId().getAsInt(), r));
+                Optional<Shape> reply = target.flatMap(t -> Optional.ofNullable(byModeKey.get(t.name() + "/do/reply"))
+                        .or(() -> Optional.ofNullable(byModeKey.get(t.name() + "/dump/reply"))));
+                reply.ifPresent(r -> table.putIfAbsent(
+                        op.replyId().getAsInt(), new Notification(op.replyId().getAsInt(), r)));
             } else if (op.event().isPresent()) {
                 async = true;
                 Shape s = byModeKey.get(op.name() + "/event");
                 if (s != null) {
-                    table.putIfAbsent(s.messageId(), s);
+                    table.putIfAbsent(s.messageId(), new Notification(s.messageId(), s));
                 }
             }
         }
         if (!async && !family.mcastGroups().isEmpty()) {
             for (Shape s : shapes) {
                 if (s.direction() == Direction.REPLY) {
-                    table.putIfAbsent(s.messageId(), s);
+                    table.putIfAbsent(s.messageId(), new Notification(s.messageId(), s));
                 }
             }
+            // Deletions (RTM_DELADDR, RTM_DELLINK, ...) are multicast with the layout of the replies:
+            // a do request without a reply decodes as the first reply of the same attribute set and
+            // fixed header, wrapped so that the message type stays visible.
+            for (Operation op : family.operations()) {
+                Shape request = byModeKey.get(op.name() + "/do/request");
+                if (request == null || byModeKey.containsKey(op.name() + "/do/reply")) {
+                    continue;
+                }
+                int id = request.messageId();
+                if (table.containsKey(id)) {
+                    continue;
+                }
+                shapes.stream()
+                        .filter(s -> s.direction() == Direction.REPLY
+                                && request.attributeSet().isPresent()
+                                && s.attributeSet().equals(request.attributeSet())
+                                && s.fixedHeader().equals(request.fixedHeader()))
+                        .findFirst()
+                        .ifPresent(r -> table.put(id, new Notification(id, r, Optional.of(wrapperKey(op)))));
+            }
         }
-        List<Notification> out = new ArrayList<>();
-        table.forEach((id, s) -> out.add(new Notification(id, s)));
-        return List.copyOf(out);
+        return List.copyOf(table.values());
+    }
+
+    private static String wrapperKey(Operation op) {
+        return op.name() + "/notification";
     }
 
     private static String wantedName(Shape s) {

@@ -286,8 +286,11 @@ class MessageClientTest {
 
         assertThat(n.getClass().getName()).isEqualTo("gen.rtaddr.GetaddrReply");
         assertThat(call(n, "label")).isEqualTo(Optional.of("v0"));
-        assertThat(u.getClass().getName()).isEqualTo("gen.rtaddr.RtAddrUnknownNotification");
-        assertThat(call(u, "type")).isEqualTo(21);
-        assertThat(call(u, "payload")).isEqualTo(Bytes.fromHex("0218000007000000"));
+        // RTM_DELADDR has RTM_NEWADDR's layout: typed, wrapped to keep the message type.
+        assertThat(u.getClass().getName()).isEqualTo("gen.rtaddr.DeladdrNotification");
+        assertThat(call(u, "messageType")).isEqualTo(21);
+        Object deleted = call(u, "message");
+        assertThat(deleted.getClass().getName()).isEqualTo("gen.rtaddr.GetaddrReply");
+        assertThat(call(deleted, "label")).isEqualTo(Optional.empty());
     }
 }

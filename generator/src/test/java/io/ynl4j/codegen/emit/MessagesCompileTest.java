@@ -53,8 +53,12 @@ class MessagesCompileTest {
                         "GetmulticastRequest",
                         "GetmulticastReply");
         assertThat(plan.notifications().stream()
-                        .map(n -> n.messageId() + "=" + plan.name(n.shape()).simpleName()))
-                .containsExactly("20=GetaddrReply", "58=GetmulticastReply");
+                        .map(n -> n.messageId() + "=" + plan.name(n).simpleName()))
+                .containsExactly("20=GetaddrReply", "58=GetmulticastReply", "21=DeladdrNotification");
+        assertThat(plan.notifications().stream()
+                        .filter(n -> n.wrapper().isPresent())
+                        .map(n -> plan.name(n.shape()).simpleName()))
+                .containsExactly("GetaddrReply");
     }
 
     @Test

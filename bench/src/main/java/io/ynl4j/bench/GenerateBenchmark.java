@@ -9,13 +9,11 @@ import io.ynl4j.spec.load.LoadResult;
 import io.ynl4j.spec.load.SpecLoader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -81,8 +79,8 @@ public class GenerateBenchmark {
      */
     @Setup(Level.Trial)
     public void setUp() throws IOException {
-        Path specs = folder("ynl4j.specs", DEFAULT_SPECS);
-        Path schemas = folder("ynl4j.schemas", DEFAULT_SCHEMAS);
+        Path specs = BenchPaths.folder("ynl4j.specs", DEFAULT_SPECS);
+        Path schemas = BenchPaths.folder("ynl4j.schemas", DEFAULT_SCHEMAS);
         sources = new ArrayList<>();
         names = new ArrayList<>();
         bytes = new ArrayList<>();
@@ -206,43 +204,6 @@ public class GenerateBenchmark {
                     throw new UncheckedIOException(e);
                 }
             });
-        }
-    }
-
-    private static Path folder(String property, String fallback) {
-        String given = System.getProperty(property);
-        Path dir = given != null ? Path.of(given) : repositoryRoot().resolve(fallback);
-        dir = dir.toAbsolutePath().normalize();
-        if (!Files.isDirectory(dir)) {
-            throw new IllegalStateException(property + ": " + dir + " is not a directory (set -D" + property + "=DIR)");
-        }
-        return dir;
-    }
-
-    /** The ynl4j checkout: the first folder holding {@code bench/pom.xml} above the cwd or this jar. */
-    private static Path repositoryRoot() {
-        List<Path> starts = new ArrayList<>();
-        starts.add(Path.of("").toAbsolutePath());
-        codeLocation().ifPresent(starts::add);
-        for (Path start : starts) {
-            for (Path dir = start; dir != null; dir = dir.getParent()) {
-                if (Files.isRegularFile(dir.resolve("bench/pom.xml")) && Files.isRegularFile(dir.resolve("pom.xml"))) {
-                    return dir;
-                }
-            }
-        }
-        throw new IllegalStateException(
-                "cannot find the ynl4j repository root from " + starts + "; set -Dynl4j.specs and -Dynl4j.schemas");
-    }
-
-    private static Optional<Path> codeLocation() {
-        try {
-            var source = GenerateBenchmark.class.getProtectionDomain().getCodeSource();
-            return source == null
-                    ? Optional.empty()
-                    : Optional.of(Path.of(source.getLocation().toURI()).toAbsolutePath());
-        } catch (URISyntaxException | RuntimeException e) {
-            return Optional.empty();
         }
     }
 }

@@ -7,13 +7,11 @@ import io.ynl4j.runtime.codec.StructReader;
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.net.URISyntaxException;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The captured RTM_GETADDR dump of {@code bench/capture-getaddr.sh} and the walk over it that
@@ -49,7 +47,9 @@ final class GetaddrCapture {
      */
     static byte[] read() throws IOException {
         String given = System.getProperty("ynl4j.walk.file");
-        Path file = (given != null ? Path.of(given) : repositoryRoot().resolve(DEFAULT_FILE))
+        Path file = (given != null
+                        ? Path.of(given)
+                        : BenchPaths.repositoryRoot().resolve(DEFAULT_FILE))
                 .toAbsolutePath()
                 .normalize();
         if (!Files.isRegularFile(file)) {
@@ -367,33 +367,6 @@ final class GetaddrCapture {
         if (expected != null && Long.parseUnsignedLong(expected) != actual) {
             throw new IllegalStateException(property + ": walk.c says " + expected + ", the Java walk "
                     + Long.toUnsignedString(actual) + " (not the same bytes, or not the same reads)");
-        }
-    }
-
-    /** The ynl4j checkout: the first folder holding {@code bench/pom.xml} above the cwd or this jar. */
-    static Path repositoryRoot() {
-        List<Path> starts = new ArrayList<>();
-        starts.add(Path.of("").toAbsolutePath());
-        codeLocation().ifPresent(starts::add);
-        for (Path start : starts) {
-            for (Path dir = start; dir != null; dir = dir.getParent()) {
-                if (Files.isRegularFile(dir.resolve("bench/pom.xml")) && Files.isRegularFile(dir.resolve("pom.xml"))) {
-                    return dir;
-                }
-            }
-        }
-        throw new IllegalStateException(
-                "cannot find the ynl4j repository root from " + starts + "; set -Dynl4j.walk.file=FILE");
-    }
-
-    private static Optional<Path> codeLocation() {
-        try {
-            var source = GetaddrCapture.class.getProtectionDomain().getCodeSource();
-            return source == null
-                    ? Optional.empty()
-                    : Optional.of(Path.of(source.getLocation().toURI()).toAbsolutePath());
-        } catch (URISyntaxException | RuntimeException e) {
-            return Optional.empty();
         }
     }
 }

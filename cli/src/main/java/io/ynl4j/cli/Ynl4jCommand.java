@@ -18,6 +18,9 @@ import picocli.CommandLine.Spec;
         synopsisSubcommandLabel = "COMMAND",
         subcommands = {
             GenerateCommand.class,
+            CallCommand.class,
+            EncodeCommand.class,
+            DecodeCommand.class,
             CheckCommand.class,
             ModelCommand.class,
             FamiliesCommand.class,

@@ -401,6 +401,19 @@ public final class NetlinkSocket implements AutoCloseable {
         transport.send(sendCopy, size, destinationPort, groups);
     }
 
+    /** Sends {@code data} (whole messages) stamping the i-th message with {@code seqs[i]}. */
+    private void transmitEach(byte[] data, int[] seqs) {
+        MemorySegment seg = MemorySegment.ofArray(data);
+        long at = 0;
+        for (int i = 0; i < seqs.length; i++) {
+            int len = seg.get(U32, at);
+            seg.set(U32, at + 8, seqs[i]);
+            seg.set(U32, at + 12, portId);
+            at += Netlink.align(len);
+        }
+        transport.send(data, data.length, 0, 0);
+    }
+
     // ------------------------------------------------------------------ receiving
 
     private Optional<NetlinkTransport.Datagram> receiveDatagram(int timeoutMillis) {
@@ -535,6 +548,108 @@ public final class NetlinkSocket implements AutoCloseable {
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * One message of a {@link #requestBatch batch}: how errors about it are named.
+     *
+     * @param operation the operation's name for errors, e.g. {@code rt-addr newaddr}
+     * @param headerBytes bytes of payload before the message's attributes
+     * @param namer names attribute paths in errors
+     */
+    public record Batched(String operation, int headerBytes, AttrNamer namer) {
+        /** Checks the components. */
+        public Batched {
+            java.util.Objects.requireNonNull(operation, "operation");
+            java.util.Objects.requireNonNull(namer, "namer");
+        }
+    }
+
+    /**
+     * Sends several requests in one datagram (as the kernel's ynl does with {@code --multi}, and as
+     * batches such as nftables' must be sent), each with a sequence number of its own, and collects
+     * the replies of each: until its ACK, or its {@code NLMSG_DONE} for a dump. Every message should
+     * carry {@code NLM_F_ACK} or {@code NLM_F_DUMP}. A dump's replies are collected in full here (no
+     * stream), with {@code NLM_F_DUMP_INTR} ignored.
+     *
+     * @param messages one entry per message in {@code w}, in order
+     * @param w the messages
+     * @return the replies of each message, in order (empty for a plain ACK)
+     * @throws KernelErrorException for the first message the kernel answers with an error; the
+     *     replies of the messages after it are then dropped when they arrive
+     * @throws IllegalArgumentException when {@code messages} does not match the messages in {@code w}
+     */
+    public List<List<NetlinkMessage>> requestBatch(List<Batched> messages, MessageWriter w) {
+        byte[] all = w.toByteArray();
+        List<byte[]> requests = new ArrayList<>();
+        MemorySegment seg = MemorySegment.ofArray(all);
+        for (long at = 0; at + Netlink.NLMSG_HDRLEN <= all.length; ) {
+            int len = seg.get(U32, at);
+            if (len < Netlink.NLMSG_HDRLEN || at + len > all.length) {
+                throw new IllegalArgumentException("malformed message at byte " + at + " of the batch");
+            }
+            requests.add(java.util.Arrays.copyOfRange(all, (int) at, (int) at + len));
+            at += Netlink.align(len);
+        }
+        if (requests.size() != messages.size()) {
+            throw new IllegalArgumentException(
+                    "the batch holds " + requests.size() + " messages but " + messages.size() + " were described");
+        }
+        lock.lock();
+        try {
+            ensureOpen();
+            if (dumpOpen) {
+                throw new IllegalStateException("a dump on this socket is still open; close its stream first");
+            }
+            int n = requests.size();
+            int[] seqs = new int[n];
+            for (int i = 0; i < n; i++) {
+                seqs[i] = nextSequence();
+            }
+            transmitEach(all, seqs);
+            List<List<NetlinkMessage>> replies = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                replies.add(new ArrayList<>());
+            }
+            int open = n;
+            boolean[] finished = new boolean[n];
+            while (open > 0) {
+                for (NetlinkMessage m : receiveForAny(seqs)) {
+                    int i = indexOf(seqs, m.sequence());
+                    if (finished[i]) {
+                        continue;
+                    }
+                    Batched b = messages.get(i);
+                    if (m.type() == Netlink.NLMSG_ERROR || m.type() == Netlink.NLMSG_DONE) {
+                        if (m.type() == Netlink.NLMSG_ERROR) {
+                            checkError(b.operation(), m, requests.get(i), b.headerBytes(), b.namer());
+                        } else {
+                            checkDone(b.operation(), m, requests.get(i), b.headerBytes(), b.namer());
+                        }
+                        finished[i] = true;
+                        open--;
+                    } else if (m.type() != Netlink.NLMSG_NOOP) {
+                        replies.get(i).add(m);
+                    }
+                }
+            }
+            List<List<NetlinkMessage>> out = new ArrayList<>();
+            for (List<NetlinkMessage> r : replies) {
+                out.add(List.copyOf(r));
+            }
+            return List.copyOf(out);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static int indexOf(int[] seqs, int seq) {
+        for (int i = 0; i < seqs.length; i++) {
+            if (seqs[i] == seq) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /**
@@ -756,6 +871,11 @@ public final class NetlinkSocket implements AutoCloseable {
 
     /** Receives datagrams until one holds messages for {@code seq}; queues notifications. */
     private List<NetlinkMessage> receiveFor(int seq) {
+        return receiveForAny(new int[] {seq});
+    }
+
+    /** Receives datagrams until one holds messages for one of {@code seqs}; queues notifications. */
+    private List<NetlinkMessage> receiveForAny(int[] seqs) {
         while (true) {
             Optional<NetlinkTransport.Datagram> received = receiveDatagram(-1);
             if (received.isEmpty()) {
@@ -779,7 +899,7 @@ public final class NetlinkSocket implements AutoCloseable {
             }
             List<NetlinkMessage> mine = new ArrayList<>();
             for (NetlinkMessage m : split(MemorySegment.ofArray(d.data()))) {
-                if (m.sequence() == seq && (m.portId() == portId || m.portId() == 0)) {
+                if (indexOf(seqs, m.sequence()) >= 0 && (m.portId() == portId || m.portId() == 0)) {
                     mine.add(m);
                 } else if (m.sequence() == 0) {
                     notifications.add(m);

@@ -1,0 +1,321 @@
+package io.ynl4j.cli;
+
+import io.ynl4j.cli.json.Json;
+import io.ynl4j.cli.wire.CodecException;
+import io.ynl4j.cli.wire.SpecCodec;
+import io.ynl4j.runtime.DumpInterruptedException;
+import io.ynl4j.runtime.KernelErrorException;
+import io.ynl4j.runtime.NetlinkException;
+import io.ynl4j.runtime.NetlinkMessage;
+import io.ynl4j.runtime.NetlinkProtocol;
+import io.ynl4j.runtime.NetlinkSocket;
+import io.ynl4j.runtime.SocketOptions;
+import io.ynl4j.runtime.codec.MessageWriter;
+import io.ynl4j.runtime.codec.Netlink;
+import io.ynl4j.runtime.genl.GenlResolver;
+import io.ynl4j.spec.Family;
+import io.ynl4j.spec.McastGroup;
+import io.ynl4j.spec.Operation;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code ynl4j call}: sends a request built from JSON to the kernel and prints the replies as JSON,
+ * and/or prints notifications of a multicast group, the way the kernel's {@code ynl} CLI does.
+ */
+@Command(
+        name = "call",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+            "Talk to the kernel from a spec, as the kernel's ynl tool does: --do or --dump an operation with"
+                    + " attributes and fixed-header members given as JSON, or several --multi operations in one"
+                    + " datagram; print the replies as JSON. With --subscribe, print each notification of a"
+                    + " multicast group as {\"name\": ..., \"msg\": {...}} as it arrives.",
+            "JSON conventions are ynl's: names from the spec, enum values by entry name (numbers too), flags"
+                    + " as lists of names, addresses/MACs/hex as text by display hint, other binary as hex"
+                    + " digits, multi-attr and indexed arrays as lists, nests and sub-messages as objects."
+                    + " Attributes are sent in the order the JSON gives them.",
+            "Flags sent: exactly REQUEST|ACK for --do, REQUEST|ACK|DUMP for --dump, plus --create, --excl,"
+                    + " --replace, --append when given.",
+            "Kernel errors are printed with errno name, extended-ACK message and attribute path (exit 4)."
+        })
+final class CallCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    WireTarget target;
+
+    @ArgGroup(exclusive = true)
+    What what;
+
+    @Option(names = "--json", paramLabel = "JSON", description = "The request: attributes and fixed-header members.")
+    String json;
+
+    @Option(
+            names = "--subscribe",
+            paramLabel = "GROUP",
+            description = "Join the multicast GROUP (by its spec name) and print its notifications.")
+    String subscribe;
+
+    @Option(
+            names = {"--duration", "--sleep"},
+            paramLabel = "SECONDS",
+            description = "With --subscribe: stop after SECONDS (default: run until interrupted).")
+    Double duration;
+
+    @Option(
+            names = "--netns",
+            paramLabel = "NAME",
+            description = "Talk to the kernel inside the network namespace /run/netns/NAME.")
+    String netns;
+
+    @Option(names = "--output-json", description = "Print compact JSON, one value per line (default: indented).")
+    boolean outputJson;
+
+    @Option(
+            names = "--process-unknown",
+            negatable = true,
+            description = "Accepted for compatibility with ynl: unknown attributes are always printed, as"
+                    + " \"UnknownAttr(N)\": \"<hex>\".")
+    boolean processUnknown;
+
+    @Mixin
+    WireTarget.RequestFlags flags;
+
+    /** What to send: one of the three. */
+    static final class What {
+        @Option(names = "--do", paramLabel = "OP", description = "Run the operation's do mode.")
+        String doOp;
+
+        @Option(names = "--dump", paramLabel = "OP", description = "Run the operation's dump mode.")
+        String dumpOp;
+
+        @Option(
+                names = "--multi",
+                arity = "2",
+                paramLabel = "OP JSON",
+                description = "A do operation and its JSON; repeat to send several in one datagram.")
+        List<String> multi;
+    }
+
+    @Override
+    public Integer call() {
+        Timing timing = Timing.start();
+        CommandLine cl = spec.commandLine();
+        if (what == null && subscribe == null) {
+            throw new ParameterException(cl, "Missing --do OP, --dump OP, --multi OP JSON or --subscribe GROUP");
+        }
+        if (duration != null && subscribe == null) {
+            throw new ParameterException(cl, "--duration needs --subscribe");
+        }
+        if (duration != null && !(duration >= 0)) {
+            throw new ParameterException(cl, "--duration: expected a number of seconds >= 0, got " + duration);
+        }
+        Family family = target.load(cl);
+        SpecCodec codec = new SpecCodec(family);
+        timing.mark("spec-load");
+        List<Request> requests = requests(cl, family);
+        PrintWriter out = cl.getOut();
+        SocketOptions options = SocketOptions.DEFAULTS.withStrictCheck(true);
+        if (netns != null) {
+            options = options.withNamedNetworkNamespace(netns);
+        }
+        NetlinkProtocol protocol = family.protocol().isGeneric()
+                ? NetlinkProtocol.GENERIC
+                : NetlinkProtocol.of(family.protonum().orElse(0));
+        try (NetlinkSocket socket = NetlinkSocket.open(protocol, options)) {
+            GenlResolver resolver = family.protocol().isGeneric() ? GenlResolver.of(socket) : null;
+            int familyId = resolver != null ? resolver.familyId(family.name()) : 0;
+            timing.mark("socket-open");
+            if (subscribe != null) {
+                socket.joinGroup(group(cl, family, resolver));
+            }
+            if (!requests.isEmpty()) {
+                Object result = execute(codec, socket, requests, familyId, timing);
+                String text = outputJson ? Json.write(result) : Json.pretty(result);
+                out.println(text);
+                out.flush();
+                timing.mark("json-output");
+            }
+            if (subscribe != null) {
+                listen(codec, socket, out);
+            }
+        } catch (KernelErrorException e) {
+            throw new CliException(ExitCodes.KERNEL, e.getMessage());
+        } catch (DumpInterruptedException e) {
+            throw new CliException(ExitCodes.KERNEL, e.getMessage() + " (run it again)");
+        } catch (CodecException e) {
+            throw new CliException(ExitCodes.USAGE, "--json: " + e.getMessage());
+        } catch (NetlinkException e) {
+            throw new CliException(ExitCodes.KERNEL, e.getMessage());
+        } catch (IllegalArgumentException e) {
+            // e.g. a namespace that does not exist
+            throw new CliException(ExitCodes.IO, e.getMessage());
+        } finally {
+            timing.print(cl.getErr());
+        }
+        return ExitCodes.OK;
+    }
+
+    /** One message to send. */
+    private record Request(Operation op, boolean dump, Map<String, Object> json) {}
+
+    private List<Request> requests(CommandLine cl, Family family) {
+        List<Request> out = new ArrayList<>();
+        if (what == null) {
+            return out;
+        }
+        if (what.multi != null) {
+            if (json != null) {
+                throw new ParameterException(cl, "--json does not go with --multi (each --multi has its JSON)");
+            }
+            for (int i = 0; i + 1 < what.multi.size(); i += 2) {
+                Operation op = WireTarget.operation(cl, family, what.multi.get(i), "--multi");
+                out.add(new Request(
+                        op, false, WireTarget.jsonObject(cl, what.multi.get(i + 1), "--multi " + op.name())));
+            }
+            return out;
+        }
+        boolean dump = what.dumpOp != null;
+        Operation op = WireTarget.operation(cl, family, dump ? what.dumpOp : what.doOp, dump ? "--dump" : "--do");
+        out.add(new Request(op, dump, WireTarget.jsonObject(cl, json, "--json")));
+        return out;
+    }
+
+    private Object execute(SpecCodec codec, NetlinkSocket socket, List<Request> requests, int familyId, Timing timing) {
+        Family family = codec.family();
+        MessageWriter w = new MessageWriter();
+        for (Request r : requests) {
+            codec.encodeRequest(
+                    w, r.op(), r.dump(), r.json(), WireTarget.requestFlags(r.dump(), flags.bits()), familyId);
+        }
+        timing.mark("encode");
+        if (requests.size() == 1) {
+            Request r = requests.get(0);
+            String name = family.name() + " " + r.op().name();
+            List<NetlinkMessage> replies;
+            if (r.dump()) {
+                replies = new ArrayList<>();
+                try (Stream<NetlinkMessage> s = socket.dump(name, w, codec.headerBytes(r.op()), codec.namer(r.op()))) {
+                    s.forEach(replies::add);
+                }
+            } else {
+                replies = socket.request(name, w, codec.headerBytes(r.op()), codec.namer(r.op()));
+            }
+            timing.mark(r.dump() ? "dump" : "do");
+            Object result = result(codec, r, replies);
+            timing.mark("decode");
+            return result;
+        }
+        List<NetlinkSocket.Batched> batch = new ArrayList<>();
+        for (Request r : requests) {
+            batch.add(new NetlinkSocket.Batched(
+                    family.name() + " " + r.op().name(), codec.headerBytes(r.op()), codec.namer(r.op())));
+        }
+        List<List<NetlinkMessage>> replies = socket.requestBatch(batch, w);
+        timing.mark("multi");
+        List<Object> out = new ArrayList<>();
+        for (int i = 0; i < requests.size(); i++) {
+            out.add(result(codec, requests.get(i), replies.get(i)));
+        }
+        timing.mark("decode");
+        return out;
+    }
+
+    /** As ynl: a dump's list; a do's single reply, its list when several, null when only acknowledged. */
+    private static Object result(SpecCodec codec, Request r, List<NetlinkMessage> replies) {
+        List<Object> decoded = new ArrayList<>(replies.size());
+        for (NetlinkMessage m : replies) {
+            decoded.add(codec.decode(m, r.op()));
+        }
+        if (r.dump()) {
+            return decoded;
+        }
+        return switch (decoded.size()) {
+            case 0 -> null;
+            case 1 -> decoded.get(0);
+            default -> decoded;
+        };
+    }
+
+    private int group(CommandLine cl, Family family, GenlResolver resolver) {
+        Optional<McastGroup> g = family.mcastGroups().stream()
+                .filter(m -> m.name().equals(subscribe))
+                .findFirst();
+        if (g.isEmpty()) {
+            List<String> names =
+                    family.mcastGroups().stream().map(McastGroup::name).toList();
+            throw new ParameterException(
+                    cl,
+                    "--subscribe " + subscribe + ": family " + family.name() + " has no such multicast group"
+                            + (names.isEmpty() ? " (it has none)" : " (it has: " + String.join(", ", names) + ")"));
+        }
+        if (resolver != null) {
+            return resolver.mcastGroup(family.name(), subscribe);
+        }
+        if (g.get().value().isEmpty()) {
+            throw new CliException(ExitCodes.SPEC_ERRORS, "multicast group " + subscribe + " has no value in the spec");
+        }
+        return g.get().value().getAsInt();
+    }
+
+    /** Prints notifications until the duration is over (or forever). */
+    private void listen(SpecCodec codec, NetlinkSocket socket, PrintWriter out) {
+        long deadline = duration == null ? Long.MAX_VALUE : System.nanoTime() + (long) (duration * 1e9);
+        while (true) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return;
+            }
+            Duration wait = duration == null ? Duration.ofSeconds(3600) : Duration.ofNanos(left);
+            Optional<NetlinkMessage> m = socket.receive(wait);
+            if (m.isEmpty()) {
+                continue;
+            }
+            Object n = notification(codec, m.get());
+            out.println(outputJson ? Json.write(n) : Json.pretty(n));
+            out.flush();
+        }
+    }
+
+    /**
+     * A notification as ynl prints it: {@code {"name": OP, "msg": {...}}}; messages the spec does not
+     * describe as {@code {"name": null, "type": N, "raw": HEX}}.
+     */
+    static Map<String, Object> notification(SpecCodec codec, NetlinkMessage m) {
+        Map<String, Object> n = new LinkedHashMap<>();
+        Optional<Operation> op =
+                m.type() < Netlink.NLMSG_MIN_TYPE ? Optional.empty() : codec.operationFor(codec.messageId(m), false);
+        if (op.isPresent()) {
+            try {
+                Map<String, Object> msg = codec.decode(m, op.get());
+                n.put("name", op.get().name());
+                n.put("msg", msg);
+                return n;
+            } catch (CodecException e) {
+                n.put("error", e.getMessage());
+            }
+        }
+        n.put("name", null);
+        n.put("type", (long) m.type());
+        n.put("raw", java.util.HexFormat.of().formatHex(m.toByteArray()));
+        return n;
+    }
+}

@@ -40,6 +40,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(
         name = "call",
+        header = "Send a request built from JSON to the kernel (or subscribe to a group); print replies as JSON.",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {

@@ -37,6 +37,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(
         name = "decode",
+        header = "Decode raw netlink messages (hex, or a file) into JSON.",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {

@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(
         name = "encode",
+        header = "Print the bytes `call` would send, as hex, without sending them.",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {

@@ -23,6 +23,9 @@ public final class Main {
      * @param args the command line
      */
     public static void main(String[] args) {
+        Timing.mainEntry = System.nanoTime();
+        java.time.Instant now = java.time.Instant.now();
+        Timing.mainEntryEpochNanos = now.getEpochSecond() * 1_000_000_000L + now.getNano();
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, System.out.charset()));
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, System.err.charset()));
         System.exit(run(args, out, err));
@@ -42,7 +45,7 @@ public final class Main {
         Objects.requireNonNull(out, "out");
         Objects.requireNonNull(err, "err");
         try {
-            return commandLine(out, err).execute(args);
+            return commandLine(out, err, args).execute(args);
         } catch (RuntimeException | LinkageError | StackOverflowError e) {
             // Thrown outside a subcommand (e.g. while setting up picocli): still no raw stack trace.
             return internalError(e, Arrays.asList(args).contains("--debug"), err);
@@ -52,9 +55,17 @@ public final class Main {
         }
     }
 
-    private static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+    private static CommandLine commandLine(PrintWriter out, PrintWriter err, String[] args) {
         Ynl4jCommand root = new Ynl4jCommand();
         CommandLine cl = new CommandLine(root);
+        // Only the subcommand the command line names (its model is all picocli builds); every one
+        // for anything else (help, usage errors, suggestions).
+        String named = subcommandName(args);
+        if (named != null && !named.equals("help") && !named.equals("completion")) {
+            cl.addSubcommand(named, Ynl4jCommand.SUBCOMMANDS.get(named).get());
+        } else {
+            Ynl4jCommand.SUBCOMMANDS.forEach((name, command) -> cl.addSubcommand(name, command.get()));
+        }
         cl.setOut(out);
         cl.setErr(err);
         // Plain text: output may go to files, pipes or a ToolProvider caller's StringWriter.
@@ -68,6 +79,17 @@ public final class Main {
             return internalError(e, root.debug, command.getErr());
         });
         return cl;
+    }
+
+    /** The first argument when it names a subcommand (global options come before it), else null. */
+    private static String subcommandName(String[] args) {
+        for (String a : args) {
+            if (a.equals("--debug")) {
+                continue;
+            }
+            return Ynl4jCommand.SUBCOMMANDS.containsKey(a) ? a : null;
+        }
+        return null;
     }
 
     /** Prints a usage error briefly (message, suggestions, where to find help) and returns 2. */

@@ -7,28 +7,32 @@ import java.util.List;
 /**
  * A breakdown of where a command's time goes, printed to standard error as
  * {@code ynl4j-timing: PHASE N.N ms} lines when the environment sets {@code YNL4J_TIMING=1}. The
- * first phase, {@code jvm-start}, runs from the process's start (as the kernel records it) to the
- * first mark.
+ * first phase, {@code jvm-start}, runs from the launcher's time stamp ({@code YNL4J_LAUNCH_NS}, set
+ * by {@code bin/ynl4j}) to {@link Main#main}; {@code cli-setup} from there to the subcommand (the
+ * command line parsed by picocli).
  */
 final class Timing {
     private final boolean on;
     private final List<String> lines = new ArrayList<>();
     private long last;
 
+    /** When {@link Main#main} began ({@link System#nanoTime()}), 0 when run in-process. */
+    static volatile long mainEntry;
+
+    /** The same instant in epoch nanoseconds, to compare with the launcher's time stamp. */
+    static volatile long mainEntryEpochNanos;
+
     private Timing(boolean on) {
         this.on = on;
         this.last = System.nanoTime();
-        if (on) {
-            long startMillis = ProcessHandle.current()
-                    .info()
-                    .startInstant()
-                    .map(i -> i.toEpochMilli())
-                    .orElse(0L);
-            if (startMillis > 0) {
-                double jvm = System.currentTimeMillis() - startMillis;
+        if (on && mainEntry != 0) {
+            // bin/ynl4j exports YNL4J_LAUNCH_NS (date +%s%N) just before it starts the JVM.
+            String launch = Environment.get("YNL4J_LAUNCH_NS");
+            if (launch != null && launch.matches("[0-9]+")) {
+                double jvm = (mainEntryEpochNanos - Long.parseLong(launch)) / 1e6;
                 lines.add(String.format("ynl4j-timing: %-12s %7.1f ms", "jvm-start", jvm));
             }
-            last = System.nanoTime();
+            lines.add(String.format("ynl4j-timing: %-12s %7.1f ms", "cli-setup", (last - mainEntry) / 1e6));
         }
     }
 

@@ -62,9 +62,11 @@ public final class Main {
         // for anything else (help, usage errors, suggestions).
         String named = subcommandName(args);
         if (named != null && !named.equals("help") && !named.equals("completion")) {
-            cl.addSubcommand(named, Ynl4jCommand.SUBCOMMANDS.get(named).get());
+            cl.addSubcommand(named, Ynl4jCommand.create(named));
         } else {
-            Ynl4jCommand.SUBCOMMANDS.forEach((name, command) -> cl.addSubcommand(name, command.get()));
+            for (String name : Ynl4jCommand.SUBCOMMANDS) {
+                cl.addSubcommand(name, Ynl4jCommand.create(name));
+            }
         }
         cl.setOut(out);
         cl.setErr(err);
@@ -87,7 +89,7 @@ public final class Main {
             if (a.equals("--debug")) {
                 continue;
             }
-            return Ynl4jCommand.SUBCOMMANDS.containsKey(a) ? a : null;
+            return Ynl4jCommand.SUBCOMMANDS.contains(a) ? a : null;
         }
         return null;
     }

@@ -1,9 +1,7 @@
 package io.ynl4j.cli;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,25 +28,44 @@ import picocli.CommandLine.Spec;
         })
 final class Ynl4jCommand implements Callable<Integer> {
     /**
-     * The subcommands, in the order {@code --help} lists them. {@link Main} adds only the one a
+     * The subcommands' names, in the order {@code --help} lists them. {@link Main} adds only the one a
      * command line names (building every subcommand's model costs start-up time), or all of them.
      */
-    static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
+    static final List<String> SUBCOMMANDS = List.of(
+            "generate",
+            "call",
+            "encode",
+            "decode",
+            "check",
+            "model",
+            "families",
+            "list-ops",
+            "doc",
+            "completion",
+            "help");
 
-    private static Map<String, Supplier<Object>> subcommands() {
-        Map<String, Supplier<Object>> m = new LinkedHashMap<>();
-        m.put("generate", GenerateCommand::new);
-        m.put("call", CallCommand::new);
-        m.put("encode", EncodeCommand::new);
-        m.put("decode", DecodeCommand::new);
-        m.put("check", CheckCommand::new);
-        m.put("model", ModelCommand::new);
-        m.put("families", FamiliesCommand::new);
-        m.put("list-ops", ListOpsCommand::new);
-        m.put("doc", DocCommand::new);
-        m.put("completion", CompletionCommand::new);
-        m.put("help", HelpCommand::new);
-        return java.util.Collections.unmodifiableMap(m);
+    /**
+     * A new instance of a subcommand. (A switch rather than a map of constructor references: the JDK
+     * 25 AOT cache writer crashed on the archived lambdas of such a map.)
+     *
+     * @param name one of {@link #SUBCOMMANDS}
+     * @return the command object
+     */
+    static Object create(String name) {
+        return switch (name) {
+            case "generate" -> new GenerateCommand();
+            case "call" -> new CallCommand();
+            case "encode" -> new EncodeCommand();
+            case "decode" -> new DecodeCommand();
+            case "check" -> new CheckCommand();
+            case "model" -> new ModelCommand();
+            case "families" -> new FamiliesCommand();
+            case "list-ops" -> new ListOpsCommand();
+            case "doc" -> new DocCommand();
+            case "completion" -> new CompletionCommand();
+            case "help" -> new HelpCommand();
+            default -> throw new IllegalArgumentException("no subcommand " + name);
+        };
     }
 
     @Spec

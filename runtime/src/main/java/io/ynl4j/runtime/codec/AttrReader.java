@@ -22,6 +22,7 @@ public final class AttrReader {
     /** How deep nests may go before the data is considered malformed. */
     public static final int MAX_DEPTH = 32;
 
+    private static final boolean BIG_ENDIAN = ByteOrder.nativeOrder() == ByteOrder.BIG_ENDIAN;
     private static final ValueLayout.OfShort U16 = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.nativeOrder());
     private static final ValueLayout.OfInt U32 = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.nativeOrder());
     private static final ValueLayout.OfLong U64 = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.nativeOrder());
@@ -84,42 +85,59 @@ public final class AttrReader {
      * @throws MalformedMessageException when a header or length is out of bounds
      */
     public boolean next() {
-        if (end - next < Netlink.NLA_HDRLEN) {
-            if (next < end) {
-                // Trailing bytes shorter than an attribute header: the kernel's nla_parse ignores
-                // them only if they are alignment padding.
-                for (long i = next; i < end; i++) {
-                    if (segment.get(ValueLayout.JAVA_BYTE, i) != 0) {
-                        throw malformed(next, (end - next) + " trailing bytes, too short for an attribute header (4)");
-                    }
-                }
+        long at = next;
+        if (end - at < Netlink.NLA_HDRLEN) {
+            // The end of the run (inline: a call here, taken at the end of every run, would make
+            // the reader escape). Trailing bytes shorter than an attribute header: the kernel's
+            // nla_parse ignores them only if they are alignment padding.
+            if (at != end && !zeros(at)) {
+                throw malformed(at, (end - at) + " trailing bytes, too short for an attribute header (4)");
             }
             payload = -1;
             next = end;
             return false;
         }
-        int len = Short.toUnsignedInt(segment.get(U16, next));
-        int type = Short.toUnsignedInt(segment.get(U16, next + 2));
-        if (len < Netlink.NLA_HDRLEN) {
-            throw malformed(next, "attribute length " + len + " is below the header size (expected: at least 4)");
-        }
-        if (len > end - next) {
-            throw malformed(
-                    next,
-                    "attribute of type " + (type & Netlink.NLA_TYPE_MASK) + " has length " + len + " but only "
-                            + (end - next) + " bytes remain");
+        // The header (nla_len, nla_type) as one read, split: one bounds check instead of two.
+        int header = segment.get(U32, at);
+        int len = BIG_ENDIAN ? header >>> 16 : header & 0xffff;
+        int type = BIG_ENDIAN ? header & 0xffff : header >>> 16;
+        if (len < Netlink.NLA_HDRLEN || len > end - at) {
+            throw badLength(at, len, type);
         }
         rawType = type;
         length = len - Netlink.NLA_HDRLEN;
-        payload = next + Netlink.NLA_HDRLEN;
-        next = Math.min(end, next + Netlink.align(len));
+        payload = at + Netlink.NLA_HDRLEN;
+        next = Math.min(end, at + ((len + 3) & ~3));
         return true;
+    }
+
+    private boolean zeros(long from) {
+        for (long i = from; i < end; i++) {
+            if (segment.get(ValueLayout.JAVA_BYTE, i) != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private MalformedMessageException badLength(long at, int len, int type) {
+        if (len < Netlink.NLA_HDRLEN) {
+            return malformed(at, "attribute length " + len + " is below the header size (expected: at least 4)");
+        }
+        return malformed(
+                at,
+                "attribute of type " + (type & Netlink.NLA_TYPE_MASK) + " has length " + len + " but only " + (end - at)
+                        + " bytes remain");
     }
 
     private void requireCurrent() {
         if (payload < 0) {
-            throw new IllegalStateException("no current attribute: call next() first");
+            throw noCurrent();
         }
+    }
+
+    private static IllegalStateException noCurrent() {
+        return new IllegalStateException("no current attribute: call next() first");
     }
 
     /**
@@ -174,8 +192,12 @@ public final class AttrReader {
     private void need(int size, String what) {
         requireCurrent();
         if (length < size) {
-            throw malformedHere(payload, what + " expects " + size + " bytes, got " + length);
+            throw tooShort(size, what);
         }
+    }
+
+    private MalformedMessageException tooShort(int size, String what) {
+        return malformedHere(payload, what + " expects " + size + " bytes, got " + length);
     }
 
     /**
@@ -528,14 +550,14 @@ public final class AttrReader {
                 yield signed ? b : Byte.toUnsignedLong(b);
             }
             case 2 -> {
-                short s = segment.get(bigEndian ? U16_BE : U16, at);
+                short s = bigEndian == BIG_ENDIAN ? segment.get(U16, at) : Short.reverseBytes(segment.get(U16, at));
                 yield signed ? s : Short.toUnsignedLong(s);
             }
             case 4 -> {
-                int v = segment.get(bigEndian ? U32_BE : U32, at);
+                int v = bigEndian == BIG_ENDIAN ? segment.get(U32, at) : Integer.reverseBytes(segment.get(U32, at));
                 yield signed ? v : Integer.toUnsignedLong(v);
             }
-            default -> segment.get(bigEndian ? U64_BE : U64, at);
+            default -> bigEndian == BIG_ENDIAN ? segment.get(U64, at) : Long.reverseBytes(segment.get(U64, at));
         };
     }
 

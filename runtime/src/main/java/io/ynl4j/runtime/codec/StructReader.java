@@ -14,10 +14,9 @@ public final class StructReader {
     private static final ValueLayout.OfShort U16 = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.nativeOrder());
     private static final ValueLayout.OfInt U32 = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.nativeOrder());
     private static final ValueLayout.OfLong U64 = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.nativeOrder());
-    // Constants: building a layout per read made each big-endian read ~100x slower and allocate.
-    private static final ValueLayout.OfShort U16_BE = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
-    private static final ValueLayout.OfInt U32_BE = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
-    private static final ValueLayout.OfLong U64_BE = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
+    // Constants (building a layout per read made each big-endian read ~100x slower and allocate),
+    // in native order only: other orders are a byte swap of a native read.
+    private static final boolean NATIVE_BIG = ByteOrder.nativeOrder() == ByteOrder.BIG_ENDIAN;
 
     private final MemorySegment segment;
     private final long base;
@@ -43,10 +42,6 @@ public final class StructReader {
      */
     public int length() {
         return length;
-    }
-
-    private static ValueLayout.OfShort u16(boolean be) {
-        return be ? U16_BE : U16;
     }
 
     /**
@@ -77,7 +72,7 @@ public final class StructReader {
      * @return the value
      */
     public int u16(long offset, boolean bigEndian) {
-        return Short.toUnsignedInt(segment.get(u16(bigEndian), base + offset));
+        return s16(offset, bigEndian) & 0xffff;
     }
 
     /**
@@ -88,7 +83,10 @@ public final class StructReader {
      * @return the value
      */
     public int s16(long offset, boolean bigEndian) {
-        return segment.get(u16(bigEndian), base + offset);
+        // One constant layout per read (a layout chosen at run time makes the access a slow,
+        // non-constant var handle call when the flag does not fold); big-endian by a byte swap.
+        short v = segment.get(U16, base + offset);
+        return bigEndian == NATIVE_BIG ? v : Short.reverseBytes(v);
     }
 
     /**
@@ -110,7 +108,8 @@ public final class StructReader {
      * @return the value
      */
     public int s32(long offset, boolean bigEndian) {
-        return segment.get(bigEndian ? U32_BE : U32, base + offset);
+        int v = segment.get(U32, base + offset);
+        return bigEndian == NATIVE_BIG ? v : Integer.reverseBytes(v);
     }
 
     /**
@@ -121,7 +120,8 @@ public final class StructReader {
      * @return the bits
      */
     public long u64(long offset, boolean bigEndian) {
-        return segment.get(bigEndian ? U64_BE : U64, base + offset);
+        long v = segment.get(U64, base + offset);
+        return bigEndian == NATIVE_BIG ? v : Long.reverseBytes(v);
     }
 
     /**

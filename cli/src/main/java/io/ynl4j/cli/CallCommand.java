@@ -136,6 +136,10 @@ final class CallCommand implements Callable<Integer> {
         PrintWriter out = cl.getOut();
         SocketOptions options = SocketOptions.DEFAULTS.withStrictCheck(true);
         if (netns != null) {
+            java.nio.file.Path file = java.nio.file.Path.of("/run/netns", netns);
+            if (!java.nio.file.Files.isRegularFile(file)) {
+                throw new CliException(ExitCodes.IO, "--netns " + netns + ": no such network namespace (" + file + ")");
+            }
             options = options.withNamedNetworkNamespace(netns);
         }
         NetlinkProtocol protocol = family.protocol().isGeneric()
@@ -188,14 +192,14 @@ final class CallCommand implements Callable<Integer> {
                 throw new ParameterException(cl, "--json does not go with --multi (each --multi has its JSON)");
             }
             for (int i = 0; i + 1 < what.multi.size(); i += 2) {
-                Operation op = WireTarget.operation(cl, family, what.multi.get(i), "--multi");
+                Operation op = WireTarget.operation(cl, family, what.multi.get(i), false, "--multi");
                 out.add(new Request(
                         op, false, WireTarget.jsonObject(cl, what.multi.get(i + 1), "--multi " + op.name())));
             }
             return out;
         }
         boolean dump = what.dumpOp != null;
-        Operation op = WireTarget.operation(cl, family, dump ? what.dumpOp : what.doOp, dump ? "--dump" : "--do");
+        Operation op = WireTarget.operation(cl, family, dump ? what.dumpOp : what.doOp, dump, dump ? "--dump" : "--do");
         out.add(new Request(op, dump, WireTarget.jsonObject(cl, json, "--json")));
         return out;
     }

@@ -100,7 +100,7 @@ final class EncodeCommand implements Callable<Integer> {
             throw new ParameterException(cl, "--genl-family-id: family " + family.name() + " is not generic netlink");
         }
         boolean dump = mode.dumpOp != null;
-        Operation op = WireTarget.operation(cl, family, dump ? mode.dumpOp : mode.doOp, dump ? "--dump" : "--do");
+        Operation op = WireTarget.operation(cl, family, dump ? mode.dumpOp : mode.doOp, dump, dump ? "--dump" : "--do");
         SpecCodec codec = new SpecCodec(family);
         MessageWriter w = new MessageWriter();
         try {

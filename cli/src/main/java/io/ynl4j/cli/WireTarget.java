@@ -93,6 +93,28 @@ final class WireTarget {
     }
 
     /**
+     * An operation of the family, by name, that has the mode asked for.
+     *
+     * @param cl the subcommand (for the usage error)
+     * @param family the family
+     * @param name the operation's name
+     * @param dump the dump mode, else do
+     * @param option the option that named it, for the message
+     * @return the operation
+     * @throws ParameterException when the family has no such operation or it lacks the mode
+     */
+    static Operation operation(CommandLine cl, Family family, String name, boolean dump, String option) {
+        Operation op = operation(cl, family, name, option);
+        if ((dump ? op.dumpMode() : op.doMode()).isEmpty()) {
+            throw new ParameterException(
+                    cl,
+                    option + " " + name + ": operation " + name + " has no " + (dump ? "dump" : "do")
+                            + " mode (it has: " + String.join(", ", op.modes()) + ")");
+        }
+        return op;
+    }
+
+    /**
      * Parses a {@code --json} argument: an object (attributes and fixed-header members).
      *
      * @param cl the subcommand

@@ -145,6 +145,7 @@ enc_row() { # label benchmark
   for m in heap native; do walk_row "AttrReader, struct members in place, not AttrReader.struct(): walkAttributesInPlaceStruct" walkAttributesInPlaceStruct $m "$c_walk" both; done
   for m in heap native; do walk_row "AttrReader, split in the walk: walkSplitAndAttributes" walkSplitAndAttributes $m "$c_walk" time; done
   for m in heap native; do walk_row "MemorySegment alone, no runtime class: walkRawSegment" walkRawSegment $m "$c_walk"; done
+  walk_row "byte[] alone, array view var handles, no MemorySegment: walkRawArray" walkRawArray heap "$c_walk"
   for m in heap native; do walk_row "AttrReader, values as objects (Bytes, String): decodeToObjects" decodeToObjects $m "$c_walk"; done
   echo "| **C scalar walk** (address as u32, label length; before / after: $(c_both scalar_walk_ns_per_message)) | $c_scalar ns/msg | 1.0× | – | |"
   for m in heap native; do walk_row "AttrReader, scalar: walkAttributesScalar" walkAttributesScalar $m "$c_scalar" both; done

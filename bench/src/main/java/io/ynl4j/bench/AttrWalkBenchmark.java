@@ -45,6 +45,8 @@ import org.openjdk.jmh.infra.Blackhole;
  *   <li>{@link #walkRawSegment}, {@link #walkRawSegmentScalar}: the same walks on {@code
  *       MemorySegment} alone, no runtime class: Java's own floor, to tell the runtime's cost from
  *       the JIT's.
+ *   <li>{@link #walkRawArray}: the raw walk on the {@code byte[]} with array view var handles, no
+ *       {@code MemorySegment} (the same for both {@code memory} values): Java without FFM.
  *   <li>{@link #decodeToObjects}: a decoder that builds values: addresses as {@code Bytes}, the
  *       label as a {@code String} — what materialising costs on top of the walk (informational:
  *       the zero-allocation goal is the walk's).
@@ -70,11 +72,13 @@ public class AttrWalkBenchmark {
     private Arena arena;
     private MemorySegment data;
     private NetlinkMessage[] messages;
+    private byte[] array;
 
     /** Loads the capture, splits it, and checks the walk against walk.c's figures when given. */
     @Setup(Level.Trial)
     public void setUp() throws IOException {
         byte[] bytes = GetaddrCapture.read();
+        array = bytes;
         switch (memory) {
             case "heap" -> data = MemorySegment.ofArray(bytes);
             case "native" -> {
@@ -89,6 +93,9 @@ public class AttrWalkBenchmark {
         long checksum = walkAttributes();
         if (GetaddrCapture.splitAndWalk(data) != checksum || GetaddrCapture.rawWalk(data, false) != checksum) {
             throw new IllegalStateException("walkAttributes, walkSplitAndAttributes and walkRawSegment disagree");
+        }
+        if (GetaddrCapture.rawWalkArray(array) != checksum) {
+            throw new IllegalStateException("walkRawArray and walkAttributes disagree");
         }
         if (walkAttributesInPlaceStruct() != checksum) {
             throw new IllegalStateException("walkAttributesInPlaceStruct and walkAttributes disagree");
@@ -178,6 +185,17 @@ public class AttrWalkBenchmark {
             sum += GetaddrCapture.walkScalar(m);
         }
         return sum;
+    }
+
+    /**
+     * {@link #walkRawSegment} on the capture's {@code byte[]} (whatever {@code memory} says: the
+     * same array each time), no {@code MemorySegment}: Java's own floor without FFM's checks.
+     *
+     * @return the checksum (consumed by JMH)
+     */
+    @Benchmark
+    public long walkRawArray() {
+        return GetaddrCapture.rawWalkArray(array);
     }
 
     /**

@@ -7,6 +7,8 @@ import io.ynl4j.runtime.codec.StructReader;
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -332,6 +334,89 @@ final class GetaddrCapture {
                 }
             }
             at += Netlink.align(len);
+        }
+        return sum;
+    }
+
+    private static final VarHandle AI = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.nativeOrder());
+    private static final VarHandle AS = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.nativeOrder());
+
+    /**
+     * {@link #rawWalk} on the {@code byte[]} itself (int indices, array view var handles), no
+     * {@code MemorySegment}: Java's floor for a heap buffer (the header read as one int).
+     *
+     * @param data the capture
+     * @return the checksum
+     */
+    static long rawWalkArray(byte[] data) {
+        long sum = 0;
+        int at = 0;
+        int size = data.length;
+        while (size - at >= 16) {
+            int len = (int) AI.get(data, at);
+            if (len < 16 || len > size - at) {
+                throw new IllegalStateException("bad message length " + len + " at " + at);
+            }
+            if (Short.toUnsignedInt((short) AS.get(data, at + 4)) == RTM_NEWADDR) {
+                if (len < 16 + IFADDRMSG) {
+                    throw new IllegalStateException("short RTM_NEWADDR at " + at);
+                }
+                int h = at + 16;
+                sum += Byte.toUnsignedInt(data[h])
+                        + Byte.toUnsignedInt(data[h + 1])
+                        + Byte.toUnsignedInt(data[h + 2])
+                        + Byte.toUnsignedInt(data[h + 3])
+                        + Integer.toUnsignedLong((int) AI.get(data, h + 4));
+                int a = h + IFADDRMSG;
+                int end = at + len;
+                while (end - a >= 4) {
+                    int hdr = (int) AI.get(data, a);
+                    int alen = hdr & 0xffff;
+                    int type = (hdr >>> 16) & Netlink.NLA_TYPE_MASK;
+                    if (alen < 4 || alen > end - a) {
+                        throw new IllegalStateException("bad attribute length " + alen + " at " + a);
+                    }
+                    int p = a + 4;
+                    int n = alen - 4;
+                    sum += type;
+                    switch (type) {
+                        case IFA_ADDRESS, IFA_LOCAL, IFA_BROADCAST, IFA_ANYCAST, IFA_MULTICAST -> {
+                            for (int i = 0; i < n; i++) {
+                                sum += Byte.toUnsignedInt(data[p + i]);
+                            }
+                        }
+                        case IFA_LABEL -> {
+                            int i = 0;
+                            while (i < n && data[p + i] != 0) {
+                                i++;
+                            }
+                            sum += i;
+                        }
+                        case IFA_CACHEINFO -> {
+                            requireLength(n, IFA_CACHEINFO_SIZE, p);
+                            sum += Integer.toUnsignedLong((int) AI.get(data, p))
+                                    + Integer.toUnsignedLong((int) AI.get(data, p + 4))
+                                    + Integer.toUnsignedLong((int) AI.get(data, p + 8))
+                                    + Integer.toUnsignedLong((int) AI.get(data, p + 12));
+                        }
+                        case IFA_FLAGS, IFA_RT_PRIORITY -> {
+                            requireLength(n, 4, p);
+                            sum += Integer.toUnsignedLong((int) AI.get(data, p));
+                        }
+                        case IFA_TARGET_NETNSID -> {
+                            requireLength(n, 4, p);
+                            sum += (int) AI.get(data, p);
+                        }
+                        case IFA_PROTO -> {
+                            requireLength(n, 1, p);
+                            sum += Byte.toUnsignedInt(data[p]);
+                        }
+                        default -> sum += n;
+                    }
+                    a = Math.min(end, a + ((alen + 3) & ~3));
+                }
+            }
+            at += (len + 3) & ~3;
         }
         return sum;
     }

@@ -1,0 +1,13 @@
+def log = new File(basedir, 'build.log').text
+assert log =~ /ynl4j: 1 family, \d+ files \(0 unchanged, \d+ written, 0 deleted\)/
+assert log.contains('[INFO] ynl4j: up to date (1 family)')
+// Nothing was written by the second build: everything still carries the date set in between.
+def aged = java.time.Instant.parse('2001-01-02T00:00:00Z').toEpochMilli()
+def files = []
+new File(basedir, 'target/generated-sources/ynl4j').eachFileRecurse { if (it.isFile()) files << it }
+new File(basedir, 'target/ynl4j').eachFileRecurse { if (it.isFile()) files << it }
+assert files.size() > 10
+files.each { assert it.lastModified() < aged, "rewritten: $it" }
+// The source root was registered although nothing was generated: App still compiled against it.
+assert new File(basedir, 'target/classes/it/App.class').isFile()
+return true

@@ -18,7 +18,9 @@ final class Hints {
     private Hints() {}
 
     /**
-     * Formats binary bytes with a hint.
+     * Formats binary bytes with a hint. Bytes that do not fit the hint (an {@code ipv4} address
+     * that is not 4 bytes long, an {@code ipv6} one not 16, a UUID not 16) are shown as plain hex
+     * digits, which {@link #parseBytes} reads back.
      *
      * @param hint the display hint
      * @param b the bytes
@@ -28,7 +30,9 @@ final class Hints {
         return switch (hint) {
             case HEX -> HexFormat.ofDelimiter(" ").formatHex(b);
             case MAC, FDDI -> HexFormat.ofDelimiter(":").formatHex(b);
-            case IPV4, IPV6, IPV4_OR_V6 -> (b.length == 4 || b.length == 16) ? address(b) : HEX.formatHex(b);
+            case IPV4 -> b.length == 4 ? address(b) : HEX.formatHex(b);
+            case IPV6 -> b.length == 16 ? address(b) : HEX.formatHex(b);
+            case IPV4_OR_V6 -> (b.length == 4 || b.length == 16) ? address(b) : HEX.formatHex(b);
             case UUID -> {
                 if (b.length != 16) {
                     yield HEX.formatHex(b);
@@ -130,7 +134,9 @@ final class Hints {
     }
 
     /**
-     * Parses text with a hint into bytes.
+     * Parses text with a hint into bytes. For the address hints, text without {@code .} or
+     * {@code :} is hex digits (how {@link #format(DisplayHint, byte[])} shows bytes that are no
+     * address), so {@code "0a000001"} is four bytes, not the number 0x0a000001 as an address.
      *
      * @param hint the display hint
      * @param text the text
@@ -140,6 +146,9 @@ final class Hints {
     static byte[] parseBytes(DisplayHint hint, String text) {
         return switch (hint) {
             case IPV4, IPV6, IPV4_OR_V6 -> {
+                if (!text.contains(".") && !text.contains(":")) {
+                    yield hex(text); // bytes that are no address of the hint's kind are shown as hex
+                }
                 byte[] b = parseAddress(text);
                 if (hint == DisplayHint.IPV4 && b.length != 4) {
                     throw new IllegalArgumentException("expected an IPv4 address, got \"" + text + "\"");
@@ -166,6 +175,9 @@ final class Hints {
                 yield hex(t);
             }
             case UUID -> {
+                if (!text.contains("-")) {
+                    yield hex(text); // bytes that are no UUID are shown as hex
+                }
                 UUID u;
                 try {
                     u = UUID.fromString(text.trim());
@@ -208,14 +220,24 @@ final class Hints {
     }
 
     /**
-     * Parses an IPv4 or IPv6 address literal (no name look-up).
+     * Parses an IPv4 or IPv6 address literal (no name look-up); an IPv6 literal always gives 16
+     * bytes, an IPv4-mapped one ({@code ::ffff:192.0.2.1}) included.
      *
      * @param text the text
      * @return 4 or 16 bytes
      */
     static byte[] parseAddress(String text) {
         try {
-            return InetAddress.ofLiteral(text.trim()).getAddress();
+            byte[] b = InetAddress.ofLiteral(text.trim()).getAddress();
+            if (b.length == 4 && text.contains(":")) {
+                // InetAddress turns an IPv4-mapped IPv6 address (::ffff:a.b.c.d) into its IPv4 address.
+                byte[] mapped = new byte[16];
+                mapped[10] = (byte) 0xff;
+                mapped[11] = (byte) 0xff;
+                System.arraycopy(b, 0, mapped, 12, 4);
+                return mapped;
+            }
+            return b;
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("expected an IP address, got \"" + text + "\"");
         }

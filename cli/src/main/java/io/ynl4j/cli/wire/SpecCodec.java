@@ -3,6 +3,7 @@ package io.ynl4j.cli.wire;
 import io.ynl4j.cli.json.Json;
 import io.ynl4j.runtime.AttrNameTable;
 import io.ynl4j.runtime.AttrNamer;
+import io.ynl4j.runtime.Bytes;
 import io.ynl4j.runtime.MalformedMessageException;
 import io.ynl4j.runtime.NetlinkMessage;
 import io.ynl4j.runtime.codec.AttrReader;
@@ -25,6 +26,7 @@ import io.ynl4j.spec.SubMessage;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,10 +42,33 @@ import java.util.StringJoiner;
  * display-hint values as text, other binary as hex, multi-attr and indexed arrays as lists, nests and
  * sub-messages as objects. Attributes are written in the order the JSON gives them, each through the
  * same {@link MessageWriter} call the generated code makes for its type, so that the bytes are the
- * generated code's.
+ * generated code's ({@code GeneratedCodeParityTest} checks it on random messages of six families).
+ *
+ * <p>What the spec does not describe decodes to JSON that encodes back to the same bytes:
+ *
+ * <ul>
+ *   <li>an attribute type the set does not list (or lists as {@code unused}) as {@code
+ *       "UnknownAttr(N)": "<payload hex>"}, a list of them when it repeats; such a key encodes an
+ *       attribute of type N with that payload;
+ *   <li>a non-multi-attr attribute that comes more than once as a list of its values, as ynl does;
+ *       a list given for such an attribute encodes one attribute per element (for the types whose
+ *       value is itself a list — indexed arrays, binary arrays, flags — a list of lists);
+ *   <li>bytes of a struct attribute beyond the struct's size as a {@value #TRAILING} member in hex
+ *       (no spec name starts with {@code _}), written after the struct; a payload shorter than the
+ *       struct as hex;
+ *   <li>a sub-message without a selector or with a selector value the spec does not list as its
+ *       payload in hex, which encodes as the attribute's payload;
+ *   <li>binary with an address display hint whose length is no address of the hint's kind (4 bytes
+ *       for {@code ipv4}, 16 for {@code ipv6}, either for {@code ipv4-or-v6}) as hex; text without
+ *       {@code .} or {@code :} given for such an attribute is read as hex.
+ * </ul>
  */
 public final class SpecCodec {
     private static final BigInteger TWO_64 = BigInteger.ONE.shiftLeft(64);
+    /** Unknown attributes decode as {@code "UnknownAttr(N)"}: the type N and the payload in hex. */
+    private static final String UNKNOWN_PREFIX = "UnknownAttr(";
+    /** The key of a struct's bytes beyond its size in the spec (hex); no spec name starts with {@code _}. */
+    public static final String TRAILING = "_trailing";
 
     private final Family family;
     private final Map<String, Map<Integer, Attribute>> byValue = new HashMap<>();
@@ -190,7 +215,25 @@ public final class SpecCodec {
      */
     public int encodeRequest(
             MessageWriter out, Operation op, boolean dump, Map<String, Object> json, int flags, int nlmsgType) {
-        int id = requestId(op, dump);
+        return encodeMessage(out, op, requestId(op, dump), json, flags, nlmsgType);
+    }
+
+    /**
+     * Appends one message of an operation's layout under an explicit message id: a request, or a
+     * reply or notification as the kernel would send it (for tests, and to turn decoded JSON back
+     * into the bytes it came from). Otherwise as {@link #encodeRequest}.
+     *
+     * @param out the writer
+     * @param op the operation whose layout ({@link #layout}) the message has
+     * @param id the netlink message type, or for genetlink families the command
+     * @param json the message (an empty map for none)
+     * @param flags the {@code NLM_F_*} flags, exactly
+     * @param nlmsgType for genetlink families the family id, ignored otherwise
+     * @return the token of {@link MessageWriter#beginMessage} (the message's offset in {@code out})
+     * @throws CodecException when the JSON does not fit the spec
+     */
+    public int encodeMessage(
+            MessageWriter out, Operation op, int id, Map<String, Object> json, int flags, int nlmsgType) {
         Layout layout = layout(op);
         int token;
         if (family.protocol().isGeneric()) {
@@ -204,7 +247,7 @@ public final class SpecCodec {
             Definition.Struct s = layout.fixedHeader().get();
             Map<String, Object> members = new LinkedHashMap<>();
             for (StructMember m : s.members()) {
-                if (rest.containsKey(m.name())) {
+                if (!(m.type() instanceof StructMember.MemberType.Pad) && rest.containsKey(m.name())) {
                     members.put(m.name(), rest.remove(m.name()));
                 }
             }
@@ -257,6 +300,11 @@ public final class SpecCodec {
         for (Map.Entry<String, Object> e : json.entrySet()) {
             String p = path.isEmpty() ? e.getKey() : path + "." + e.getKey();
             Optional<Attribute> attr = set.attribute(e.getKey());
+            OptionalInt unknown = unknownAttrType(e.getKey());
+            if (attr.isEmpty() && unknown.isPresent()) {
+                encodeUnknown(out, unknown.getAsInt(), e.getValue(), p);
+                continue;
+            }
             if (attr.isEmpty()) {
                 throw new CodecException(p + ": no such attribute in " + set.name()
                         + header.map(h -> " nor member of the fixed header " + h.name())
@@ -266,6 +314,34 @@ public final class SpecCodec {
         }
     }
 
+    /** The type N of an {@code "UnknownAttr(N)"} key, the name unknown attributes decode under. */
+    private static OptionalInt unknownAttrType(String key) {
+        if (!key.startsWith(UNKNOWN_PREFIX) || !key.endsWith(")")) {
+            return OptionalInt.empty();
+        }
+        String digits = key.substring(UNKNOWN_PREFIX.length(), key.length() - 1);
+        if (digits.isEmpty() || digits.length() > 5 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return OptionalInt.empty();
+        }
+        int type = Integer.parseInt(digits);
+        return type <= Netlink.NLA_TYPE_MASK ? OptionalInt.of(type) : OptionalInt.empty();
+    }
+
+    /** An unknown attribute back as it came: its payload in hex, a list of payloads when it was repeated. */
+    private static void encodeUnknown(MessageWriter out, int type, Object v, String path) {
+        if (v instanceof List<?> list) {
+            for (int i = 0; i < list.size(); i++) {
+                encodeUnknown(out, type, list.get(i), path + "[" + i + "]");
+            }
+            return;
+        }
+        if (!(v instanceof String text)) {
+            throw new CodecException(
+                    path + ": an unknown attribute is its payload as hex digits, got " + Json.typeOf(v));
+        }
+        out.bytes(type, bytes(text, Optional.empty(), path));
+    }
+
     private static String suggestion(String name, AttributeSet set, Optional<Definition.Struct> header) {
         List<String> candidates = new ArrayList<>();
         for (Attribute a : set.attributes()) {
@@ -273,7 +349,9 @@ public final class SpecCodec {
                 candidates.add(a.name());
             }
         }
-        header.ifPresent(h -> h.members().forEach(m -> candidates.add(m.name())));
+        header.ifPresent(h -> h.members().stream()
+                .filter(m -> !(m.type() instanceof StructMember.MemberType.Pad))
+                .forEach(m -> candidates.add(m.name())));
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String c : candidates) {
@@ -318,11 +396,43 @@ public final class SpecCodec {
             }
             return;
         }
+        if (v instanceof List<?> list && isRepeated(a, list)) {
+            // A non-multi attribute that came repeated (decoded, as ynl does, into a list): each again.
+            for (int i = 0; i < list.size(); i++) {
+                encodeValue(out, a, a.type(), type, list.get(i), scope, path + "[" + i + "]");
+            }
+            return;
+        }
         if (!a.typeValue().isEmpty() && !(a.type() instanceof AttrType.NestTypeValue)) {
             encodeTypeValueEntry(out, a, a.typeValue(), type, v, scope, path);
             return;
         }
         encodeValue(out, a, a.type(), type, v, scope, path);
+    }
+
+    /**
+     * Whether a list given for a non-multi attribute is its repeats rather than its one value: a list
+     * is the value of an indexed array, a binary array ({@code sub-type}) and a scalar with flags, so
+     * for those only a non-empty list of lists is repeats; for the other types any list is.
+     */
+    private boolean isRepeated(Attribute a, List<?> list) {
+        if (a.multiAttr() || !a.typeValue().isEmpty()) {
+            return false;
+        }
+        boolean listValued = switch (a.type()) {
+            case AttrType.IndexedArray ia -> true;
+            case AttrType.Binary b -> b.subType().isPresent();
+            case AttrType.Scalar sc ->
+                sc.enumName()
+                        .flatMap(family::enumDef)
+                        .map(e -> e.flags() || sc.enumAsFlags())
+                        .orElse(false);
+            default -> false;
+        };
+        if (!listValued) {
+            return true;
+        }
+        return !list.isEmpty() && list.stream().allMatch(x -> x instanceof List<?>);
     }
 
     private void encodeValue(MessageWriter out, Attribute a, AttrType t, int type, Object v, Scope scope, String path) {
@@ -443,6 +553,11 @@ public final class SpecCodec {
 
     private void encodeSubMessage(
             MessageWriter out, AttrType.SubMessage sm, int type, Object v, Scope scope, String path) {
+        if (v instanceof String text) {
+            // A payload decoded without a known format (no selector, or a value the spec does not list): as hex.
+            out.bytes(type, bytes(text, Optional.empty(), path));
+            return;
+        }
         SubMessage.Format format = format(sm, scope.find(sm.selector()), path);
         Map<String, Object> obj = new LinkedHashMap<>(object(v, path));
         int nest = out.beginNest(type);
@@ -450,7 +565,7 @@ public final class SpecCodec {
         if (header.isPresent()) {
             Map<String, Object> members = new LinkedHashMap<>();
             for (StructMember m : header.get().members()) {
-                if (obj.containsKey(m.name())) {
+                if (!(m.type() instanceof StructMember.MemberType.Pad) && obj.containsKey(m.name())) {
                     members.put(m.name(), obj.remove(m.name()));
                 }
             }
@@ -488,7 +603,21 @@ public final class SpecCodec {
     private void encodeBinary(MessageWriter out, AttrType.Binary b, int type, Object v, String path) {
         if (b.struct().isPresent() && v instanceof Map<?, ?> m) {
             Definition.Struct s = struct(b.struct().get());
-            encodeStruct(out.struct(type, s.size()), s, object(m, path), path);
+            Map<String, Object> members = new LinkedHashMap<>(object(m, path));
+            byte[] trailing = new byte[0];
+            if (members.containsKey(TRAILING)) {
+                Object t = members.remove(TRAILING);
+                String p = path + "." + TRAILING;
+                if (!(t instanceof String text)) {
+                    throw new CodecException(p + ": expected a string of hex digits, got " + Json.typeOf(t));
+                }
+                trailing = bytes(text, Optional.empty(), p);
+            }
+            StructWriter w = out.struct(type, s.size() + trailing.length);
+            encodeStruct(w, s, members, path);
+            if (trailing.length > 0) {
+                w.bytes(s.size(), trailing.length, Bytes.wrap(trailing));
+            }
             return;
         }
         if (b.subType().isPresent() && v instanceof List<?> list) {
@@ -536,7 +665,9 @@ public final class SpecCodec {
     private void encodeStruct(StructWriter w, Definition.Struct s, Map<String, Object> json, String path) {
         String prefix = path.isEmpty() ? "" : path + ".";
         for (String key : json.keySet()) {
-            if (s.members().stream().noneMatch(m -> m.name().equals(key))) {
+            if (s.members().stream()
+                    .noneMatch(m -> !(m.type() instanceof StructMember.MemberType.Pad)
+                            && m.name().equals(key))) {
                 throw new CodecException(
                         prefix + key + ": struct " + s.name() + " has no such member (it has: " + memberNames(s) + ")");
             }
@@ -559,7 +690,13 @@ public final class SpecCodec {
                         default -> w.u64(m.offset(), x, be);
                     }
                 }
-                case StructMember.MemberType.Str str -> w.string(m.offset(), str.len(), string(v, p));
+                case StructMember.MemberType.Str str -> {
+                    try {
+                        w.string(m.offset(), str.len(), string(v, p));
+                    } catch (IllegalArgumentException e) {
+                        throw new CodecException(p + ": " + e.getMessage());
+                    }
+                }
                 case StructMember.MemberType.Binary bin -> {
                     if (!(v instanceof String text)) {
                         throw new CodecException(p + ": expected a string of hex digits, got " + Json.typeOf(v));
@@ -568,7 +705,7 @@ public final class SpecCodec {
                     if (b.length > bin.len()) {
                         throw new CodecException(p + ": " + b.length + " bytes do not fit in " + bin.len());
                     }
-                    w.bytes(m.offset(), bin.len(), io.ynl4j.runtime.Bytes.wrap(java.util.Arrays.copyOf(b, bin.len())));
+                    w.bytes(m.offset(), bin.len(), Bytes.wrap(Arrays.copyOf(b, bin.len())));
                 }
                 case StructMember.MemberType.Nested n -> {
                     Definition.Struct inner = struct(n.struct());
@@ -822,7 +959,7 @@ public final class SpecCodec {
                 if (a != null && a.type() instanceof AttrType.Pad) {
                     continue;
                 }
-                add(out, "UnknownAttr(" + r.type() + ")", Hints.hex(r.byteArray()), false);
+                add(out, UNKNOWN_PREFIX + r.type() + ")", Hints.hex(r.byteArray()), false);
                 continue;
             }
             Object v;
@@ -983,6 +1120,10 @@ public final class SpecCodec {
             if (r.length() >= s.size()) {
                 Map<String, Object> obj = new LinkedHashMap<>();
                 decodeStruct(r.struct(s.size()), s, obj);
+                if (r.length() > s.size()) {
+                    byte[] all = r.byteArray();
+                    obj.put(TRAILING, Hints.hex(Arrays.copyOfRange(all, s.size(), all.length)));
+                }
                 return obj;
             }
             return Hints.hex(r.byteArray());

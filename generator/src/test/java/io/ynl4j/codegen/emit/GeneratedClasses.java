@@ -18,7 +18,7 @@ import java.util.List;
  * Generated code compiled and loaded in a class loader whose parent holds the runtime, called by
  * reflection (tests only: the generator never loads the runtime).
  */
-final class GeneratedClasses implements AutoCloseable {
+public final class GeneratedClasses implements AutoCloseable {
     private final URLClassLoader loader;
 
     private GeneratedClasses(URLClassLoader loader) {
@@ -26,7 +26,7 @@ final class GeneratedClasses implements AutoCloseable {
     }
 
     /** Compiles the files under {@code dir} and loads them. */
-    static GeneratedClasses compile(List<JavaFile> files, Path dir) {
+    public static GeneratedClasses compile(List<JavaFile> files, Path dir) {
         assertThat(JavaCompilation.compile(files, dir)).isEmpty();
         try {
             return new GeneratedClasses(new URLClassLoader(
@@ -36,7 +36,7 @@ final class GeneratedClasses implements AutoCloseable {
         }
     }
 
-    Class<?> type(String name) {
+    public Class<?> type(String name) {
         try {
             return Class.forName(name, true, loader);
         } catch (ClassNotFoundException e) {
@@ -45,12 +45,12 @@ final class GeneratedClasses implements AutoCloseable {
     }
 
     /** Calls a static method of a generated type, chosen by name and argument count. */
-    Object callStatic(String type, String method, Object... args) {
+    public Object callStatic(String type, String method, Object... args) {
         return invoke(type(type), null, method, args);
     }
 
     /** Calls an instance method (of a generated type or of a runtime type). */
-    static Object call(Object target, String method, Object... args) {
+    public static Object call(Object target, String method, Object... args) {
         return invoke(target.getClass(), target, method, args);
     }
 

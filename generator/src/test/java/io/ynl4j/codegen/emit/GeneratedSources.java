@@ -16,10 +16,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The definitions, attribute sets and sub-messages of families, named by their plans. */
-final class GeneratedSources {
+public final class GeneratedSources {
     private GeneratedSources() {}
 
-    static Family kernelFamily(String file) {
+    public static Family kernelFamily(String file) {
         Path spec = Corpus.kernelSpecs().resolve(file);
         return SpecLoader.create()
                 .withAutoSchema(false)
@@ -33,7 +33,7 @@ final class GeneratedSources {
     }
 
     /** Everything of a family: definitions, sets, sub-messages, messages, client, facade, notifications. */
-    static List<JavaFile> all(Family family, String basePackage) {
+    public static List<JavaFile> all(Family family, String basePackage) {
         FamilyPlan plan = Planner.plan(family, basePackage, MessagePlan.requests(family));
         List<JavaFile> files = new ArrayList<>(of(plan));
         MessagePlan messages = MessagePlan.of(plan);

@@ -38,7 +38,7 @@ import java.util.TreeSet;
  * bytes, and whose sub-message selector is set to the format chosen. Unknown attributes are always empty; lists hold
  * 0 to 3 elements; nests stop at a depth bound.
  */
-final class RandomMessages {
+public final class RandomMessages {
     static final int MAX_DEPTH = 4;
     static final int MAX_LIST = 3;
     /** Attribute types of nest-type-value levels: the 14 bits of {@code nla_type} below the flags. */
@@ -52,7 +52,7 @@ final class RandomMessages {
     /** Every record class built (formats of sub-messages included). */
     private final Set<String> built = new TreeSet<>();
 
-    RandomMessages(GeneratedClasses gen, Family family, FamilyPlan plan, MessagePlan messages) {
+    public RandomMessages(GeneratedClasses gen, Family family, FamilyPlan plan, MessagePlan messages) {
         this.gen = gen;
         for (AttributeSet set : family.attributeSets()) {
             String cls = plan.attributeSet(set.name()).reflectionName();
@@ -87,17 +87,17 @@ final class RandomMessages {
     }
 
     /** The record classes built so far, for coverage. */
-    Set<String> built() {
+    public Set<String> built() {
         return built;
     }
 
     /** Components that were generated without a spec element; should stay empty. */
-    Set<String> unhinted() {
+    public Set<String> unhinted() {
         return unhinted;
     }
 
     /** A random message record: its fixed header without trailing bytes (attributes follow it). */
-    Object message(Class<?> type, SplittableRandom r) {
+    public Object message(Class<?> type, SplittableRandom r) {
         return record(type, null, false, 0, r);
     }
 

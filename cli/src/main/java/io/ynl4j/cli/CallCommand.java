@@ -17,12 +17,15 @@ import io.ynl4j.spec.Family;
 import io.ynl4j.spec.McastGroup;
 import io.ynl4j.spec.Operation;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine;
@@ -31,7 +34,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -116,24 +118,43 @@ final class CallCommand implements Callable<Integer> {
         List<String> multi;
     }
 
+    /** {@code --debug} given after {@code call} (picocli sets it on the root command). */
+    boolean debug;
+
+    private PrintWriter out;
+    private PrintWriter err;
+
     @Override
     public Integer call() {
-        Timing timing = Timing.start();
         CommandLine cl = spec.commandLine();
+        return run(cl.getOut(), cl.getErr());
+    }
+
+    /**
+     * Runs the command with its options set (by picocli or by {@link #parseFast}).
+     *
+     * @param out where results go
+     * @param err where diagnostics go
+     * @return the exit code
+     * @throws CliException for expected failures
+     */
+    int run(PrintWriter out, PrintWriter err) {
+        this.out = out;
+        this.err = err;
+        Timing timing = Timing.start();
         if (what == null && subscribe == null) {
-            throw new ParameterException(cl, "Missing --do OP, --dump OP, --multi OP JSON or --subscribe GROUP");
+            throw CliException.usage("Missing --do OP, --dump OP, --multi OP JSON or --subscribe GROUP");
         }
         if (duration != null && subscribe == null) {
-            throw new ParameterException(cl, "--duration needs --subscribe");
+            throw CliException.usage("--duration needs --subscribe");
         }
         if (duration != null && !(duration >= 0)) {
-            throw new ParameterException(cl, "--duration: expected a number of seconds >= 0, got " + duration);
+            throw CliException.usage("--duration: expected a number of seconds >= 0, got " + duration);
         }
-        Family family = target.load(cl);
+        Family family = target.load(err);
         SpecCodec codec = new SpecCodec(family);
         timing.mark("spec-load");
-        List<Request> requests = requests(cl, family);
-        PrintWriter out = cl.getOut();
+        List<Request> requests = requests(family);
         SocketOptions options = SocketOptions.DEFAULTS.withStrictCheck(true);
         if (netns != null) {
             java.nio.file.Path file = java.nio.file.Path.of("/run/netns", netns);
@@ -150,14 +171,15 @@ final class CallCommand implements Callable<Integer> {
             int familyId = resolver != null ? resolver.familyId(family.name()) : 0;
             timing.mark("socket-open");
             if (subscribe != null) {
-                socket.joinGroup(group(cl, family, resolver));
+                socket.joinGroup(group(family, resolver));
             }
             if (!requests.isEmpty()) {
                 Object result = execute(codec, socket, requests, familyId, timing);
                 String text = outputJson ? Json.write(result) : Json.pretty(result);
+                timing.mark("json-text");
                 out.println(text);
                 out.flush();
-                timing.mark("json-output");
+                timing.mark("write");
             }
             if (subscribe != null) {
                 listen(codec, socket, out);
@@ -174,33 +196,187 @@ final class CallCommand implements Callable<Integer> {
             // e.g. a namespace that does not exist
             throw new CliException(ExitCodes.IO, e.getMessage());
         } finally {
-            timing.print(cl.getErr());
+            timing.print(err);
         }
         return ExitCodes.OK;
+    }
+
+    /** The value options {@link #parseFast} understands (each takes one value). */
+    static final Set<String> FAST_VALUE_OPTIONS = Set.of(
+            "--spec",
+            "--family",
+            "--schema-dir",
+            "--spec-dir",
+            "--do",
+            "--dump",
+            "--json",
+            "--subscribe",
+            "--duration",
+            "--sleep",
+            "--netns");
+
+    /** The flag options {@link #parseFast} understands, plus {@code --multi OP JSON}. */
+    static final Set<String> FAST_FLAG_OPTIONS = Set.of(
+            "--lenient",
+            "--output-json",
+            "--process-unknown",
+            "--no-process-unknown",
+            "--create",
+            "--excl",
+            "--replace",
+            "--append",
+            "--debug");
+
+    /**
+     * Parses a plain {@code call} command line without picocli, whose model costs more start-up time
+     * than a small request itself: only the options above, each at most once (but {@code --multi}),
+     * as {@code --opt VALUE} or {@code --opt=VALUE}, exactly one of {@code --spec}/{@code --family},
+     * at most one of {@code --do}/{@code --dump}/{@code --multi}. Anything else — help, version,
+     * an unknown or repeated option, a missing value — returns null, and picocli parses the command
+     * line instead (and reports what is wrong). A test keeps this parser and picocli's model of
+     * {@code call} in step.
+     *
+     * @param args the whole command line ({@code [--debug] call ...})
+     * @return the command with its options set, or null
+     */
+    static CallCommand parseFast(String[] args) {
+        CallCommand c = new CallCommand();
+        c.target = new WireTarget();
+        c.target.catalog = new CatalogOptions();
+        c.flags = new WireTarget.RequestFlags();
+        Set<String> seen = new HashSet<>();
+        List<String> multi = new ArrayList<>();
+        boolean sawCall = false;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (!sawCall) {
+                if (a.equals("call")) {
+                    sawCall = true;
+                } else if (a.equals("--debug")) {
+                    c.debug = true;
+                } else {
+                    return null;
+                }
+                continue;
+            }
+            String name = a;
+            String value = null;
+            int eq = a.indexOf('=');
+            if (a.startsWith("--") && eq > 0) {
+                name = a.substring(0, eq);
+                value = a.substring(eq + 1);
+            }
+            if (name.equals("--multi")) {
+                if (value != null || i + 2 >= args.length || isOption(args[i + 1]) || isOption(args[i + 2])) {
+                    return null;
+                }
+                multi.add(args[++i]);
+                multi.add(args[++i]);
+                continue;
+            }
+            if (FAST_FLAG_OPTIONS.contains(name)) {
+                if (value != null || !seen.add(name.equals("--no-process-unknown") ? "--process-unknown" : name)) {
+                    return null;
+                }
+                switch (name) {
+                    case "--lenient" -> c.target.lenient = true;
+                    case "--output-json" -> c.outputJson = true;
+                    case "--process-unknown" -> c.processUnknown = true;
+                    case "--no-process-unknown" -> c.processUnknown = false;
+                    case "--create" -> c.flags.create = true;
+                    case "--excl" -> c.flags.excl = true;
+                    case "--replace" -> c.flags.replace = true;
+                    case "--append" -> c.flags.append = true;
+                    default -> c.debug = true; // --debug
+                }
+                continue;
+            }
+            if (!FAST_VALUE_OPTIONS.contains(name)) {
+                return null;
+            }
+            if (value == null) {
+                if (i + 1 >= args.length || isOption(args[i + 1])) {
+                    return null;
+                }
+                value = args[++i];
+            }
+            String key = name.equals("--sleep") ? "--duration" : name;
+            if (!seen.add(key)) {
+                return null;
+            }
+            switch (key) {
+                case "--spec" -> c.choice().spec = Path.of(value);
+                case "--family" -> c.choice().family = value;
+                case "--schema-dir" -> c.target.schemaDir = Path.of(value);
+                case "--spec-dir" -> c.target.catalog.specDir = Path.of(value);
+                case "--do" -> c.what().doOp = value;
+                case "--dump" -> c.what().dumpOp = value;
+                case "--json" -> c.json = value;
+                case "--subscribe" -> c.subscribe = value;
+                case "--netns" -> c.netns = value;
+                default -> { // --duration
+                    try {
+                        c.duration = Double.valueOf(value);
+                    } catch (NumberFormatException e) {
+                        return null;
+                    }
+                }
+            }
+        }
+        if (!multi.isEmpty()) {
+            c.what().multi = multi;
+        }
+        boolean oneSpec = seen.contains("--spec") != seen.contains("--family");
+        int modes = (seen.contains("--do") ? 1 : 0) + (seen.contains("--dump") ? 1 : 0) + (multi.isEmpty() ? 0 : 1);
+        return sawCall && oneSpec && modes <= 1 ? c : null;
+    }
+
+    private static boolean isOption(String s) {
+        String name = s.contains("=") ? s.substring(0, s.indexOf('=')) : s;
+        return FAST_VALUE_OPTIONS.contains(name)
+                || FAST_FLAG_OPTIONS.contains(name)
+                || name.equals("--multi")
+                || name.equals("-h")
+                || name.equals("--help")
+                || name.equals("-V")
+                || name.equals("--version");
+    }
+
+    private WireTarget.Choice choice() {
+        if (target.choice == null) {
+            target.choice = new WireTarget.Choice();
+        }
+        return target.choice;
+    }
+
+    private What what() {
+        if (what == null) {
+            what = new What();
+        }
+        return what;
     }
 
     /** One message to send. */
     private record Request(Operation op, boolean dump, Map<String, Object> json) {}
 
-    private List<Request> requests(CommandLine cl, Family family) {
+    private List<Request> requests(Family family) {
         List<Request> out = new ArrayList<>();
         if (what == null) {
             return out;
         }
         if (what.multi != null) {
             if (json != null) {
-                throw new ParameterException(cl, "--json does not go with --multi (each --multi has its JSON)");
+                throw CliException.usage("--json does not go with --multi (each --multi has its JSON)");
             }
             for (int i = 0; i + 1 < what.multi.size(); i += 2) {
-                Operation op = WireTarget.operation(cl, family, what.multi.get(i), false, "--multi");
-                out.add(new Request(
-                        op, false, WireTarget.jsonObject(cl, what.multi.get(i + 1), "--multi " + op.name())));
+                Operation op = WireTarget.operation(family, what.multi.get(i), false, "--multi");
+                out.add(new Request(op, false, WireTarget.jsonObject(what.multi.get(i + 1), "--multi " + op.name())));
             }
             return out;
         }
         boolean dump = what.dumpOp != null;
-        Operation op = WireTarget.operation(cl, family, dump ? what.dumpOp : what.doOp, dump, dump ? "--dump" : "--do");
-        out.add(new Request(op, dump, WireTarget.jsonObject(cl, json, "--json")));
+        Operation op = WireTarget.operation(family, dump ? what.dumpOp : what.doOp, dump, dump ? "--dump" : "--do");
+        out.add(new Request(op, dump, WireTarget.jsonObject(json, "--json")));
         return out;
     }
 
@@ -260,15 +436,14 @@ final class CallCommand implements Callable<Integer> {
         };
     }
 
-    private int group(CommandLine cl, Family family, GenlResolver resolver) {
+    private int group(Family family, GenlResolver resolver) {
         Optional<McastGroup> g = family.mcastGroups().stream()
                 .filter(m -> m.name().equals(subscribe))
                 .findFirst();
         if (g.isEmpty()) {
             List<String> names =
                     family.mcastGroups().stream().map(McastGroup::name).toList();
-            throw new ParameterException(
-                    cl,
+            throw CliException.usage(
                     "--subscribe " + subscribe + ": family " + family.name() + " has no such multicast group"
                             + (names.isEmpty() ? " (it has none)" : " (it has: " + String.join(", ", names) + ")"));
         }

@@ -8,6 +8,7 @@ final class CliException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     private final int exitCode;
+    private final boolean helpHint;
 
     /**
      * Creates the exception.
@@ -16,8 +17,35 @@ final class CliException extends RuntimeException {
      * @param message what went wrong, stating the value and the expectation
      */
     CliException(int exitCode, String message) {
+        this(exitCode, message, false);
+    }
+
+    private CliException(int exitCode, String message, boolean helpHint) {
         super(message);
         this.exitCode = exitCode;
+        this.helpHint = helpHint;
+    }
+
+    /**
+     * A wrong command line found while running (an unknown operation, JSON that is not an object):
+     * reported like picocli's usage errors, with a pointer to the subcommand's help, exit code
+     * {@link ExitCodes#USAGE}. Unlike picocli's {@code ParameterException} it needs no
+     * {@code CommandLine}, so that {@code call}'s fast path can throw it too.
+     *
+     * @param message what is wrong
+     * @return the exception
+     */
+    static CliException usage(String message) {
+        return new CliException(ExitCodes.USAGE, message, true);
+    }
+
+    /**
+     * Whether to point at the subcommand's {@code --help}.
+     *
+     * @return true for {@link #usage} errors
+     */
+    boolean helpHint() {
+        return helpHint;
     }
 
     /**

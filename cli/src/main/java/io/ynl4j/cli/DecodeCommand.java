@@ -79,8 +79,8 @@ final class DecodeCommand implements Callable<Integer> {
                     cl, file == null ? "Missing HEX or --file FILE" : "Give HEX or --file FILE, not both");
         }
         byte[] data = file != null ? read(file) : parseHex(cl, String.join("", hex));
-        Family family = target.load(cl);
-        Optional<Operation> forced = Optional.ofNullable(opName).map(n -> WireTarget.operation(cl, family, n, "--op"));
+        Family family = target.load(cl.getErr());
+        Optional<Operation> forced = Optional.ofNullable(opName).map(n -> WireTarget.operation(family, n, "--op"));
         SpecCodec codec = new SpecCodec(family);
         MemorySegment seg = MemorySegment.ofArray(data);
         PrintWriter out = cl.getOut();

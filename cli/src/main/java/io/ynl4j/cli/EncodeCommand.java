@@ -89,7 +89,7 @@ final class EncodeCommand implements Callable<Integer> {
         if (genlFamilyId != null && (genlFamilyId < 0x10 || genlFamilyId > 0xffff)) {
             throw new ParameterException(cl, "--genl-family-id: expected 16 to 65535, got " + genlFamilyId);
         }
-        Family family = target.load(cl);
+        Family family = target.load(cl.getErr());
         if (family.protocol().isGeneric() && genlFamilyId == null) {
             throw new ParameterException(
                     cl,
@@ -100,7 +100,7 @@ final class EncodeCommand implements Callable<Integer> {
             throw new ParameterException(cl, "--genl-family-id: family " + family.name() + " is not generic netlink");
         }
         boolean dump = mode.dumpOp != null;
-        Operation op = WireTarget.operation(cl, family, dump ? mode.dumpOp : mode.doOp, dump, dump ? "--dump" : "--do");
+        Operation op = WireTarget.operation(family, dump ? mode.dumpOp : mode.doOp, dump, dump ? "--dump" : "--do");
         SpecCodec codec = new SpecCodec(family);
         MessageWriter w = new MessageWriter();
         try {
@@ -108,7 +108,7 @@ final class EncodeCommand implements Callable<Integer> {
                     w,
                     op,
                     dump,
-                    WireTarget.jsonObject(cl, json, "--json"),
+                    WireTarget.jsonObject(json, "--json"),
                     WireTarget.requestFlags(dump, flags.bits()),
                     genlFamilyId == null ? 0 : genlFamilyId);
         } catch (CodecException e) {

@@ -45,6 +45,20 @@ public final class Main {
         Objects.requireNonNull(out, "out");
         Objects.requireNonNull(err, "err");
         try {
+            // `call` starts without picocli when its command line is plain (see CallCommand.parseFast):
+            // building picocli's model costs more than the rest of a small request.
+            if ("call".equals(subcommandName(args))) {
+                CallCommand fast = CallCommand.parseFast(args);
+                if (fast != null) {
+                    try {
+                        return fast.run(out, err);
+                    } catch (CliException e) {
+                        return reportCliException(e, "ynl4j call", err);
+                    } catch (RuntimeException e) {
+                        return internalError(e, fast.debug, err);
+                    }
+                }
+            }
             return commandLine(out, err, args).execute(args);
         } catch (RuntimeException | LinkageError | StackOverflowError e) {
             // Thrown outside a subcommand (e.g. while setting up picocli): still no raw stack trace.
@@ -75,8 +89,7 @@ public final class Main {
         cl.setParameterExceptionHandler(Main::usageError);
         cl.setExecutionExceptionHandler((Exception e, CommandLine command, ParseResult parsed) -> {
             if (e instanceof CliException cli) {
-                command.getErr().println("ynl4j: " + cli.getMessage());
-                return cli.exitCode();
+                return reportCliException(cli, command.getCommandSpec().qualifiedName(), command.getErr());
             }
             return internalError(e, root.debug, command.getErr());
         });
@@ -92,6 +105,15 @@ public final class Main {
             return Ynl4jCommand.SUBCOMMANDS.contains(a) ? a : null;
         }
         return null;
+    }
+
+    /** Prints an expected failure as {@code ynl4j: message} (plus where help is) and returns its exit code. */
+    private static int reportCliException(CliException e, String command, PrintWriter err) {
+        err.println("ynl4j: " + e.getMessage());
+        if (e.helpHint()) {
+            err.println("Try '" + command + " --help' for more information.");
+        }
+        return e.exitCode();
     }
 
     /** Prints a usage error briefly (message, suggestions, where to find help) and returns 2. */

@@ -32,8 +32,22 @@ final class SpecChoice {
                             ? "Missing required parameter: SPEC or --family NAME"
                             : "Give SPEC or --family NAME, not both");
         }
+        return loadOne(cl.getErr(), loader, catalog, family, file);
+    }
+
+    /**
+     * Loads the spec named by exactly one of {@code family} and {@code file}, printing its
+     * diagnostics to {@code err}.
+     *
+     * @param err where diagnostics go
+     * @param loader the loader
+     * @param catalog the catalog options, used when {@code family} is given
+     * @param family the family name, or null
+     * @param file the spec file, or null when {@code family} is given
+     * @return the family, or the exit code when it has errors (as a failed {@link Loaded})
+     */
+    static Loaded loadOne(PrintWriter err, SpecLoader loader, CatalogOptions catalog, String family, Path file) {
         LoadResult result = family != null ? catalog.catalog().load(family, loader) : loader.load(file);
-        PrintWriter err = cl.getErr();
         err.print(result.render());
         err.flush();
         int code = ExitCodes.of(result);

@@ -13,7 +13,10 @@ import java.util.List;
  */
 final class Timing {
     private final boolean on;
-    private final List<String> lines = new ArrayList<>();
+    // Phases and their nanoseconds; formatted only when printed (formatting is slow on a cold JVM
+    // and would be counted in the next phase).
+    private final List<String> phases = new ArrayList<>();
+    private final List<Long> nanos = new ArrayList<>();
     private long last;
 
     /** When {@link Main#main} began ({@link System#nanoTime()}), 0 when run in-process. */
@@ -29,10 +32,11 @@ final class Timing {
             // bin/ynl4j exports YNL4J_LAUNCH_NS (date +%s%N) just before it starts the JVM.
             String launch = Environment.get("YNL4J_LAUNCH_NS");
             if (launch != null && launch.matches("[0-9]+")) {
-                double jvm = (mainEntryEpochNanos - Long.parseLong(launch)) / 1e6;
-                lines.add(String.format("ynl4j-timing: %-12s %7.1f ms", "jvm-start", jvm));
+                phases.add("jvm-start");
+                nanos.add(mainEntryEpochNanos - Long.parseLong(launch));
             }
-            lines.add(String.format("ynl4j-timing: %-12s %7.1f ms", "cli-setup", (last - mainEntry) / 1e6));
+            phases.add("cli-setup");
+            nanos.add(last - mainEntry);
         }
     }
 
@@ -55,7 +59,8 @@ final class Timing {
             return;
         }
         long now = System.nanoTime();
-        lines.add(String.format("ynl4j-timing: %-12s %7.1f ms", phase, (now - last) / 1e6));
+        phases.add(phase);
+        nanos.add(now - last);
         last = now;
     }
 
@@ -68,8 +73,8 @@ final class Timing {
         if (!on) {
             return;
         }
-        for (String l : lines) {
-            err.println(l);
+        for (int i = 0; i < phases.size(); i++) {
+            err.println(String.format("ynl4j-timing: %-12s %7.1f ms", phases.get(i), nanos.get(i) / 1e6));
         }
         err.flush();
     }

@@ -6,16 +6,15 @@ import io.ynl4j.runtime.codec.Netlink;
 import io.ynl4j.spec.Family;
 import io.ynl4j.spec.Operation;
 import io.ynl4j.spec.load.SpecLoader;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 
 /**
  * The options that choose a spec for the subcommands that encode and decode messages ({@code call},
@@ -53,14 +52,14 @@ final class WireTarget {
     /**
      * Loads the spec, printing its diagnostics to standard error.
      *
-     * @param cl the subcommand
+     * @param err where diagnostics go
      * @return the family
      * @throws CliException with the load's exit code when the spec has errors or is not found
      */
-    Family load(CommandLine cl) {
+    Family load(PrintWriter err) {
         SpecLoader loader = SpecLoader.create().withLenientReferences(lenient);
         loader = schemaDir != null ? loader.withSchemaDirectory(schemaDir) : loader.withAutoSchema(false);
-        SpecChoice.Loaded loaded = SpecChoice.load(cl, loader, catalog, choice.family, choice.spec);
+        SpecChoice.Loaded loaded = SpecChoice.loadOne(err, loader, catalog, choice.family, choice.spec);
         if (loaded.family().isEmpty()) {
             throw new CliException(loaded.exitCode(), "the spec could not be loaded (see above)");
         }
@@ -70,24 +69,21 @@ final class WireTarget {
     /**
      * An operation of the family, by name.
      *
-     * @param cl the subcommand (for the usage error)
      * @param family the family
      * @param name the operation's name
      * @param option the option that named it, for the message
      * @return the operation
-     * @throws ParameterException when the family has no such operation
+     * @throws CliException (usage) when the family has no such operation
      */
-    static Operation operation(CommandLine cl, Family family, String name, String option) {
+    static Operation operation(Family family, String name, String option) {
         Optional<Operation> op = family.operation(name).filter(o -> !o.isReserved());
         if (op.isEmpty()) {
             List<String> ops = family.operations().stream()
                     .filter(o -> !o.isReserved())
                     .map(Operation::name)
                     .toList();
-            throw new ParameterException(
-                    cl,
-                    option + " " + name + ": family " + family.name() + " has no such operation (it has: "
-                            + String.join(", ", ops) + ")");
+            throw CliException.usage(option + " " + name + ": family " + family.name()
+                    + " has no such operation (it has: " + String.join(", ", ops) + ")");
         }
         return op.get();
     }
@@ -95,21 +91,18 @@ final class WireTarget {
     /**
      * An operation of the family, by name, that has the mode asked for.
      *
-     * @param cl the subcommand (for the usage error)
      * @param family the family
      * @param name the operation's name
      * @param dump the dump mode, else do
      * @param option the option that named it, for the message
      * @return the operation
-     * @throws ParameterException when the family has no such operation or it lacks the mode
+     * @throws CliException (usage) when the family has no such operation or it lacks the mode
      */
-    static Operation operation(CommandLine cl, Family family, String name, boolean dump, String option) {
-        Operation op = operation(cl, family, name, option);
+    static Operation operation(Family family, String name, boolean dump, String option) {
+        Operation op = operation(family, name, option);
         if ((dump ? op.dumpMode() : op.doMode()).isEmpty()) {
-            throw new ParameterException(
-                    cl,
-                    option + " " + name + ": operation " + name + " has no " + (dump ? "dump" : "do")
-                            + " mode (it has: " + String.join(", ", op.modes()) + ")");
+            throw CliException.usage(option + " " + name + ": operation " + name + " has no " + (dump ? "dump" : "do")
+                    + " mode (it has: " + String.join(", ", op.modes()) + ")");
         }
         return op;
     }
@@ -117,14 +110,13 @@ final class WireTarget {
     /**
      * Parses a {@code --json} argument: an object (attributes and fixed-header members).
      *
-     * @param cl the subcommand
      * @param text the JSON text, or null for none
      * @param option the option's name, for the message
      * @return the object (empty when {@code text} is null)
-     * @throws ParameterException when the text is not a JSON object
+     * @throws CliException (usage) when the text is not a JSON object
      */
     @SuppressWarnings("unchecked")
-    static Map<String, Object> jsonObject(CommandLine cl, String text, String option) {
+    static Map<String, Object> jsonObject(String text, String option) {
         if (text == null) {
             return new LinkedHashMap<>();
         }
@@ -132,10 +124,10 @@ final class WireTarget {
         try {
             v = Json.parse(text);
         } catch (JsonException e) {
-            throw new ParameterException(cl, option + ": not JSON: " + e.getMessage());
+            throw CliException.usage(option + ": not JSON: " + e.getMessage());
         }
         if (!(v instanceof Map<?, ?>)) {
-            throw new ParameterException(cl, option + ": expected a JSON object, got " + Json.typeOf(v));
+            throw CliException.usage(option + ": expected a JSON object, got " + Json.typeOf(v));
         }
         return (Map<String, Object>) v;
     }

@@ -73,6 +73,12 @@ public final class SpecCodec {
     private final Family family;
     private final Map<String, Map<Integer, Attribute>> byValue = new HashMap<>();
     private final AttrNameTable names;
+    // Look-ups by name: the model's own finders search lists, too slow for a 10,000-message dump.
+    private final Map<String, Definition.Enum> enums = new HashMap<>();
+    private final Map<String, Definition.Struct> structs = new HashMap<>();
+    private final Map<String, AttributeSet> sets = new HashMap<>();
+    private final Map<String, SubMessage> subMessages = new HashMap<>();
+    private final Map<Operation, Layout> layouts = new java.util.IdentityHashMap<>();
 
     /**
      * A codec for one family.
@@ -94,6 +100,23 @@ public final class SpecCodec {
             table.set(set.name(), entries.toString());
         }
         this.names = table.build();
+        for (Definition d : family.definitions()) {
+            if (d instanceof Definition.Enum e) {
+                enums.putIfAbsent(e.name(), e);
+            } else if (d instanceof Definition.Struct st) {
+                structs.putIfAbsent(st.name(), st);
+            }
+        }
+        family.attributeSets().forEach(set -> sets.putIfAbsent(set.name(), set));
+        family.subMessages().forEach(sm -> subMessages.putIfAbsent(sm.name(), sm));
+    }
+
+    private Optional<Definition.Enum> enumDef(Optional<String> name) {
+        return name.isEmpty() ? Optional.empty() : Optional.ofNullable(enums.get(name.get()));
+    }
+
+    private Optional<Definition.Struct> structDef(Optional<String> name) {
+        return name.isEmpty() ? Optional.empty() : Optional.ofNullable(structs.get(name.get()));
     }
 
     private static Optional<String> nestedSet(AttrType t) {
@@ -140,6 +163,12 @@ public final class SpecCodec {
      * @return the layout
      */
     public Layout layout(Operation op) {
+        synchronized (layouts) {
+            return layouts.computeIfAbsent(op, this::computeLayout);
+        }
+    }
+
+    private Layout computeLayout(Operation op) {
         Optional<String> set = op.attributeSet();
         Optional<String> header = op.fixedHeader();
         if (set.isEmpty() && op.notifies().isPresent()) {
@@ -150,7 +179,7 @@ public final class SpecCodec {
             }
         }
         header = header.or(family::fixedHeader);
-        return new Layout(set.flatMap(family::attributeSet), header.flatMap(family::struct));
+        return new Layout(set.map(sets::get), structDef(header));
     }
 
     /**
@@ -424,7 +453,7 @@ public final class SpecCodec {
             case AttrType.Binary b -> b.subType().isPresent();
             case AttrType.Scalar sc ->
                 sc.enumName()
-                        .flatMap(family::enumDef)
+                        .flatMap(n -> Optional.ofNullable(enums.get(n)))
                         .map(e -> e.flags() || sc.enumAsFlags())
                         .orElse(false);
             default -> false;
@@ -561,7 +590,7 @@ public final class SpecCodec {
         SubMessage.Format format = format(sm, scope.find(sm.selector()), path);
         Map<String, Object> obj = new LinkedHashMap<>(object(v, path));
         int nest = out.beginNest(type);
-        Optional<Definition.Struct> header = format.fixedHeader().flatMap(family::struct);
+        Optional<Definition.Struct> header = structDef(format.fixedHeader());
         if (header.isPresent()) {
             Map<String, Object> members = new LinkedHashMap<>();
             for (StructMember m : header.get().members()) {
@@ -586,7 +615,7 @@ public final class SpecCodec {
             throw new CodecException(path + ": sub-message " + sm.subMessage() + " needs \"" + sm.selector()
                     + "\" next to it or in an enclosing object to choose its format");
         }
-        SubMessage spec = family.subMessage(sm.subMessage())
+        SubMessage spec = Optional.ofNullable(subMessages.get(sm.subMessage()))
                 .orElseThrow(() -> new CodecException(path + ": no sub-message " + sm.subMessage()));
         String value = String.valueOf(selector.get());
         for (SubMessage.Format f : spec.formats()) {
@@ -740,7 +769,7 @@ public final class SpecCodec {
             Optional<DisplayHint> hint,
             String path) {
         BigInteger value;
-        Optional<Definition.Enum> e = enumName.flatMap(family::enumDef);
+        Optional<Definition.Enum> e = enumDef(enumName);
         boolean flags = e.isPresent() && (e.get().flags() || asFlags);
         switch (v) {
             case Long l -> value = BigInteger.valueOf(l);
@@ -845,11 +874,19 @@ public final class SpecCodec {
     }
 
     private AttributeSet set(String name) {
-        return family.attributeSet(name).orElseThrow(() -> new CodecException("no attribute set " + name));
+        AttributeSet set = sets.get(name);
+        if (set == null) {
+            throw new CodecException("no attribute set " + name);
+        }
+        return set;
     }
 
     private Definition.Struct struct(String name) {
-        return family.struct(name).orElseThrow(() -> new CodecException("no struct " + name));
+        Definition.Struct st = structs.get(name);
+        if (st == null) {
+            throw new CodecException("no struct " + name);
+        }
+        return st;
     }
 
     /**
@@ -1087,7 +1124,7 @@ public final class SpecCodec {
 
     private Object decodeSubMessage(AttrReader r, AttrType.SubMessage sm, Scope scope) {
         Optional<Object> selector = scope.find(sm.selector());
-        Optional<SubMessage> spec = family.subMessage(sm.subMessage());
+        Optional<SubMessage> spec = Optional.ofNullable(subMessages.get(sm.subMessage()));
         if (selector.isEmpty() || spec.isEmpty()) {
             return Hints.hex(r.byteArray());
         }
@@ -1099,7 +1136,7 @@ public final class SpecCodec {
             return Hints.hex(r.byteArray());
         }
         Map<String, Object> obj = new LinkedHashMap<>();
-        Optional<Definition.Struct> header = format.get().fixedHeader().flatMap(family::struct);
+        Optional<Definition.Struct> header = structDef(format.get().fixedHeader());
         int size = header.map(Definition.Struct::size).orElse(0);
         if (header.isPresent()) {
             decodeStruct(r.payloadHeader(size), header.get(), obj);
@@ -1197,7 +1234,7 @@ public final class SpecCodec {
     /** A scalar as JSON: enum entry name(s), hint text, or a number (unsigned 64-bit as BigInteger). */
     private Object scalarJson(
             long raw, IntKind kind, int size, Optional<String> enumName, boolean asFlags, Optional<DisplayHint> hint) {
-        Optional<Definition.Enum> e = enumName.flatMap(family::enumDef);
+        Optional<Definition.Enum> e = enumDef(enumName);
         if (e.isPresent()) {
             Definition.Enum def = e.get();
             if (def.flags() || asFlags) {

@@ -191,7 +191,9 @@ final class CallCommand implements Callable<Integer> {
         } catch (DumpInterruptedException e) {
             throw new CliException(ExitCodes.KERNEL, e.getMessage() + " (run it again)");
         } catch (CodecException e) {
-            throw new CliException(ExitCodes.USAGE, "--json: " + e.getMessage());
+            // Requests are encoded above; this is a reply or notification the spec cannot describe.
+            throw new CliException(
+                    ExitCodes.SPEC_ERRORS, "cannot decode what the kernel sent with this spec: " + e.getMessage());
         } catch (NetlinkException e) {
             throw new CliException(ExitCodes.KERNEL, e.getMessage());
         } catch (IllegalArgumentException e) {
@@ -386,8 +388,13 @@ final class CallCommand implements Callable<Integer> {
         Family family = codec.family();
         MessageWriter w = new MessageWriter();
         for (Request r : requests) {
-            codec.encodeRequest(
-                    w, r.op(), r.dump(), r.json(), WireTarget.requestFlags(r.dump(), flags.bits()), familyId);
+            try {
+                codec.encodeRequest(
+                        w, r.op(), r.dump(), r.json(), WireTarget.requestFlags(r.dump(), flags.bits()), familyId);
+            } catch (CodecException e) {
+                String option = what.multi != null ? "--multi " + r.op().name() : "--json";
+                throw new CliException(ExitCodes.USAGE, option + ": " + e.getMessage());
+            }
         }
         timing.mark("encode");
         if (requests.size() == 1) {

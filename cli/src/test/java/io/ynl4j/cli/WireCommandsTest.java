@@ -839,4 +839,31 @@ class WireCommandsTest {
         assertThat(run.out()).isEmpty();
         assertThat(run.err()).contains("nope.yaml", "error[Y001]");
     }
+
+    @Test
+    void aMultiRequestThatDoesNotFitTheSpecNamesItsOperation() {
+        Run run = ynl4j(
+                "call",
+                "--spec",
+                RT_ADDR,
+                "--multi",
+                "deladdr",
+                "{}",
+                "--multi",
+                "newaddr",
+                "{\"ifa-prefixlen\": 300}");
+
+        assertThat(run.exit()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err())
+                .isEqualTo("ynl4j: --multi newaddr: ifa-prefixlen: 300 is out of range for u8 (0 to 255)\n");
+    }
+
+    @Test
+    void shortIpv4FormsAreNotAddresses() {
+        Run run = ynl4j("encode", "--spec", RT_ADDR, "--do", "newaddr", "--json", "{\"local\": \"1.2.3\"}");
+
+        assertThat(run.exit()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).isEqualTo("ynl4j: --json: local: expected an IP address, got \"1.2.3\"\n");
+    }
 }

@@ -14,6 +14,11 @@ import java.util.UUID;
  */
 final class Hints {
     private static final HexFormat HEX = HexFormat.of();
+    /** Compiled on first use: decoding never needs it. */
+    private static final class Quad {
+        static final java.util.regex.Pattern DOTTED_QUAD = java.util.regex.Pattern.compile(
+                "(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}");
+    }
 
     private Hints() {}
 
@@ -227,8 +232,14 @@ final class Hints {
      * @return 4 or 16 bytes
      */
     static byte[] parseAddress(String text) {
+        String t = text.trim();
+        if (!t.contains(":") && !Quad.DOTTED_QUAD.matcher(t).matches()) {
+            // InetAddress also takes inet_aton's short forms ("1.2.3" is 1.2.0.3, "1" is 0.0.0.1);
+            // ynl (Python's ipaddress) and ip accept only the dotted quad.
+            throw new IllegalArgumentException("expected an IP address, got \"" + text + "\"");
+        }
         try {
-            byte[] b = InetAddress.ofLiteral(text.trim()).getAddress();
+            byte[] b = InetAddress.ofLiteral(t).getAddress();
             if (b.length == 4 && text.contains(":")) {
                 // InetAddress turns an IPv4-mapped IPv6 address (::ffff:a.b.c.d) into its IPv4 address.
                 byte[] mapped = new byte[16];

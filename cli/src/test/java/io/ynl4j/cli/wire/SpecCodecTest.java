@@ -313,6 +313,10 @@ class SpecCodecTest {
         assertThat(encode("{\"addr6\": \"2001:0db8:0:0:0:0:0:1\"}")).isEqualTo(encode("{\"addr6\": \"2001:db8::1\"}"));
         fails("{\"addr6\": \"10.0.0.1\"}", "addr6: expected an IPv6 address, got \"10.0.0.1\"");
         fails("{\"addr4\": \"2001:db8::1\"}", "addr4: expected an IPv4 address, got \"2001:db8::1\"");
+        // inet_aton's short forms and leading zeros are not addresses (ynl and ip refuse them too)
+        fails("{\"addr4\": \"1.2.3\"}", "addr4: expected an IP address, got \"1.2.3\"");
+        fails("{\"addr4\": \"10.0.0.01\"}", "addr4: expected an IP address, got \"10.0.0.01\"");
+        fails("{\"addr4\": \"256.0.0.1\"}", "addr4: expected an IP address, got \"256.0.0.1\"");
     }
 
     @Test

@@ -57,7 +57,7 @@ final class WireTarget {
      * @throws CliException with the load's exit code when the spec has errors or is not found
      */
     Family load(PrintWriter err) {
-        SpecLoader loader = SpecLoader.create().withLenientReferences(lenient);
+        SpecLoader loader = SpecLoader.create().withLenientReferences(lenient).withDigest(false);
         loader = schemaDir != null ? loader.withSchemaDirectory(schemaDir) : loader.withAutoSchema(false);
         SpecChoice.Loaded loaded = SpecChoice.loadOne(err, loader, catalog, choice.family, choice.spec);
         if (loaded.family().isEmpty()) {

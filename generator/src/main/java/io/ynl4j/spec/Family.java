@@ -13,7 +13,7 @@ import java.util.OptionalInt;
  *
  * @param name the family name (what genetlink resolves), e.g. {@code rt-addr}
  * @param file the spec file name
- * @param sha256 the SHA-256 of the spec's bytes, in hex
+ * @param sha256 the SHA-256 of the spec's bytes, in hex (empty when the loader was told not to compute it)
  * @param protocol the schema level
  * @param protonum the netlink protocol number for netlink-raw families
  * @param version the genetlink family version, if given

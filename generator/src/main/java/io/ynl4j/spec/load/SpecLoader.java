@@ -31,11 +31,13 @@ public final class SpecLoader {
     private final boolean autoSchema;
 
     private final boolean lenient;
+    private final boolean digest;
 
-    private SpecLoader(Optional<Path> schemaDirectory, boolean autoSchema, boolean lenient) {
+    private SpecLoader(Optional<Path> schemaDirectory, boolean autoSchema, boolean lenient, boolean digest) {
         this.schemaDirectory = schemaDirectory;
         this.autoSchema = autoSchema;
         this.lenient = lenient;
+        this.digest = digest;
     }
 
     /**
@@ -44,7 +46,7 @@ public final class SpecLoader {
      * @return the loader
      */
     public static SpecLoader create() {
-        return new SpecLoader(Optional.empty(), true, false);
+        return new SpecLoader(Optional.empty(), true, false, true);
     }
 
     /**
@@ -54,7 +56,7 @@ public final class SpecLoader {
      * @return a new loader
      */
     public SpecLoader withSchemaDirectory(Path dir) {
-        return new SpecLoader(Optional.of(dir), autoSchema, lenient);
+        return new SpecLoader(Optional.of(dir), autoSchema, lenient, digest);
     }
 
     /**
@@ -64,7 +66,7 @@ public final class SpecLoader {
      * @return a new loader
      */
     public SpecLoader withAutoSchema(boolean on) {
-        return new SpecLoader(schemaDirectory, on, lenient);
+        return new SpecLoader(schemaDirectory, on, lenient, digest);
     }
 
     /**
@@ -76,7 +78,20 @@ public final class SpecLoader {
      * @return a new loader
      */
     public SpecLoader withLenientReferences(boolean on) {
-        return new SpecLoader(schemaDirectory, autoSchema, on);
+        return new SpecLoader(schemaDirectory, autoSchema, on, digest);
+    }
+
+    /**
+     * Turns the SHA-256 of each spec ({@link io.ynl4j.spec.Family#sha256()}) on or off. On by
+     * default: generated sources and the generator's manifest record it. Off, the digest is the
+     * empty string: for tools that only encode and decode messages ({@code ynl4j call}), where the
+     * JDK's first message digest (security providers) costs a cold start about 20 ms.
+     *
+     * @param on whether to compute it
+     * @return a new loader
+     */
+    public SpecLoader withDigest(boolean on) {
+        return new SpecLoader(schemaDirectory, autoSchema, lenient, on);
     }
 
     /**
@@ -130,7 +145,11 @@ public final class SpecLoader {
                     schemaFor(protocol, file)
                             .ifPresent(v -> v.validate(loaded.get().root(), displayName, diagnostics));
                     family = SpecLinker.link(
-                            decl.get(), displayName, sha256(loaded.get().bytes()), diagnostics, lenient);
+                            decl.get(),
+                            displayName,
+                            digest ? sha256(loaded.get().bytes()) : "",
+                            diagnostics,
+                            lenient);
                 }
             }
         } catch (RuntimeException | StackOverflowError e) {

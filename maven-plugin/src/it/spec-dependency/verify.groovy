@@ -6,4 +6,5 @@ assert new File(basedir, 'target/ynl4j/dependencies/text/com.acme.it/netlink-spe
 assert new File(basedir, 'target/ynl4j/text.state').isFile()
 assert new File(basedir, 'target/ynl4j/elements.state').isFile()
 assert (log =~ /ynl4j: 1 family, \d+ files \(0 unchanged/).count == 2
+assert (log =~ /\[INFO\] ynl4j: up to date \(1 family\)/).count == 2
 return true

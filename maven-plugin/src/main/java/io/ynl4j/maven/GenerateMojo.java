@@ -17,9 +17,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Enumeration;
 import java.util.LinkedHashSet;
@@ -295,6 +295,7 @@ public class GenerateMojo extends AbstractMojo {
             addSourceRoot(out);
             int count = BuildState.manifest(out).map(m -> m.specs().size()).orElse(0);
             log.info("ynl4j: up to date (" + count + (count == 1 ? " family)" : " families)"));
+            log.debug("ynl4j: up-to-date check in " + (System.nanoTime() - start) / 1_000_000 + " ms");
             return;
         }
         log.debug("ynl4j: regenerating: " + stale.get());
@@ -419,8 +420,10 @@ public class GenerateMojo extends AbstractMojo {
         if (specDependencies.isEmpty()) {
             return List.of();
         }
-        Path root = Path.of(project.getBuild().getDirectory(), "ynl4j", "dependencies", mojoExecution.getExecutionId());
-        deleteTree(root);
+        Path root = Path.of(project.getBuild().getDirectory(), "ynl4j", "dependencies", mojoExecution.getExecutionId())
+                .toAbsolutePath()
+                .normalize();
+        Set<Path> unpacked = new TreeSet<>();
         List<Path> result = new ArrayList<>();
         for (SpecDependency dep : specDependencies) {
             String problem = dep.problem();
@@ -431,7 +434,7 @@ public class GenerateMojo extends AbstractMojo {
             Path target = root.resolve(dep.getGroupId())
                     .resolve(dep.getArtifactId() + "-" + dep.getVersion()
                             + (dep.getClassifier().isEmpty() ? "" : "-" + dep.getClassifier()));
-            List<Path> folders = unpack(archive.toPath(), dep.getPath(), target);
+            List<Path> folders = unpack(archive.toPath(), dep.getPath(), target, unpacked);
             List<Path> found = new ArrayList<>();
             for (Path folder : folders) {
                 SpecCatalog.builder().projectSpecs(folder).build().entries().forEach(e -> found.add(e.path()));
@@ -445,6 +448,7 @@ public class GenerateMojo extends AbstractMojo {
             found.sort(Comparator.naturalOrder());
             result.addAll(found);
         }
+        removeAllBut(root, unpacked);
         return result;
     }
 
@@ -464,9 +468,11 @@ public class GenerateMojo extends AbstractMojo {
 
     /**
      * Unpacks the YAML files below {@code prefix} of an archive (plus the schemas one folder up, so
-     * they validate as in a kernel tree) into {@code target}; returns the folders holding YAML.
+     * they validate as in a kernel tree) into {@code target}, writing only files whose content
+     * differs (so IDEs see no change on a no-op build); adds each file to {@code unpacked} and returns
+     * the folders holding YAML.
      */
-    private static List<Path> unpack(Path archive, String prefix, Path target) throws IOException {
+    private static List<Path> unpack(Path archive, String prefix, Path target, Set<Path> unpacked) throws IOException {
         Set<Path> folders = new TreeSet<>();
         String base = prefix.isEmpty() ? "" : prefix + "/";
         try (ZipFile zip = new ZipFile(archive.toFile())) {
@@ -489,10 +495,15 @@ public class GenerateMojo extends AbstractMojo {
                 if (!below && !schemaNextTo) {
                     continue;
                 }
-                Files.createDirectories(file.getParent());
+                byte[] bytes;
                 try (InputStream in = zip.getInputStream(e)) {
-                    Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+                    bytes = in.readAllBytes();
                 }
+                if (!Files.isRegularFile(file) || !Arrays.equals(Files.readAllBytes(file), bytes)) {
+                    Files.createDirectories(file.getParent());
+                    Files.write(file, bytes);
+                }
+                unpacked.add(file);
                 if (below) {
                     folders.add(file.getParent());
                 }
@@ -509,13 +520,22 @@ public class GenerateMojo extends AbstractMojo {
         return name.startsWith(parent) && name.indexOf('/', parent.length()) < 0;
     }
 
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
+    /** Deletes every file below {@code root} that is not in {@code keep}, and folders left empty. */
+    private static void removeAllBut(Path root, Set<Path> keep) throws IOException {
+        if (!Files.isDirectory(root)) {
             return;
         }
         try (Stream<Path> walk = Files.walk(root)) {
             for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
+                if (Files.isDirectory(p)) {
+                    try (Stream<Path> list = Files.list(p)) {
+                        if (list.findAny().isEmpty() && !p.equals(root)) {
+                            Files.delete(p);
+                        }
+                    }
+                } else if (!keep.contains(p)) {
+                    Files.delete(p);
+                }
             }
         }
     }

@@ -1,0 +1,9 @@
+package it;
+
+public final class App {
+    private App() {}
+
+    static Class<?> earlier() {
+        return Earlier.class;
+    }
+}

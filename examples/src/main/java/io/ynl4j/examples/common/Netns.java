@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * alone ({@code SocketOptions.withNamedNetworkNamespace}); the examples also read {@code /proc/thread-self/net/*}
  * and call {@code if_indextoname(3)}, which see the namespace of the calling thread.
  */
+@SuppressWarnings("restricted") // the examples run with --enable-native-access=ALL-UNNAMED
 public final class Netns {
     private static final int CLONE_NEWNET = 0x40000000;
     private static final int O_RDONLY_CLOEXEC = 02000000;

@@ -108,7 +108,7 @@ class ProjectStructureTest {
     @Test
     void everyPackageHasAPackageInfo() {
         List<String> missing = new ArrayList<>();
-        for (String module : List.of("runtime", "generator", "cli", "maven-plugin")) {
+        for (String module : List.of("runtime", "generator", "cli", "maven-plugin", "examples")) {
             Set<Path> dirs = new TreeSet<>();
             javaFiles(module + "/src/main/java").stream()
                     .filter(p -> !p.getFileName().toString().equals("module-info.java"))

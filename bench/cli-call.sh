@@ -69,7 +69,7 @@ have_netns=false
 if $have_call && [[ $call_help == *--netns* ]]; then have_netns=true; fi
 $have_call || echo "cli-call: ynl4j call: not available yet ($ynl4j call --help does not print \"Usage: ynl4j call\")" >&2
 if $have_call && ! $have_netns; then echo "cli-call: ynl4j call --netns: not available yet" >&2; fi
-if YNL4J_AOT=require "$ynl4j" --version >/dev/null 2>&1; then aot="used (fresh)"; else aot="not used (none or stale; JDK < 25?)"; fi
+if YNL4J_AOT=require "$ynl4j" encode --spec specs/rt-addr.yaml --dump getaddr >/dev/null 2>&1; then aot="used (fresh; the -wire cache of call/encode/decode)"; else aot="not used (none or stale; JDK < 25?)"; fi
 
 ns="ynl4j-call-$$-$RANDOM"
 tmp=$(mktemp -d)

@@ -97,7 +97,7 @@ saved() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.0f%%", 100 * (b - a) / b }'
 
 mkdir -p bench/results
 out="bench/results/cli-startup-$(date +%Y-%m-%d).txt"
-cache=$(ls -t cli/target/ynl4j-cli-*.aot | head -1)
+cache=$(ls -t cli/target/ynl4j-cli-*.aot | grep -v -- -wire.aot | head -1)
 floor=$(median_ms floor)
 {
   echo "# bench/cli-startup.sh, $(date -u +%Y-%m-%dT%H:%M:%SZ)"

@@ -175,9 +175,7 @@ final class CallCommand implements Callable<Integer> {
             }
             if (!requests.isEmpty()) {
                 Object result = execute(codec, socket, requests, familyId, timing);
-                String text = result instanceof DumpText dt
-                        ? dt.text()
-                        : outputJson ? Json.write(result) : Json.pretty(result);
+                String text = outputJson ? Json.write(result) : Json.pretty(result);
                 timing.mark("json-text");
                 out.println(text);
                 out.flush();
@@ -410,9 +408,6 @@ final class CallCommand implements Callable<Integer> {
                 replies = socket.request(name, w, codec.headerBytes(r.op()), codec.namer(r.op()));
             }
             timing.mark(r.dump() ? "dump" : "do");
-            if (r.dump() && outputJson && replies.size() >= PARALLEL_DUMP) {
-                return dumpText(codec, r.op(), replies);
-            }
             Object result = result(codec, r, replies);
             timing.mark("decode");
             return result;
@@ -430,32 +425,6 @@ final class CallCommand implements Callable<Integer> {
         }
         timing.mark("decode");
         return out;
-    }
-
-    /** Dumps of at least this many messages are decoded and written as JSON on all cores. */
-    static final int PARALLEL_DUMP = 512;
-
-    /** A dump already written as compact JSON text. */
-    private record DumpText(String text) {}
-
-    /**
-     * A big dump as compact JSON, the same text as {@code Json.write} of the decoded list, made on
-     * every core: messages are independent, and on a cold JVM decoding them is most of a big
-     * dump's time.
-     */
-    private static DumpText dumpText(SpecCodec codec, Operation op, List<NetlinkMessage> replies) {
-        String[] parts = new String[replies.size()];
-        java.util.stream.IntStream.range(0, parts.length)
-                .parallel()
-                .forEach(i -> parts[i] = Json.write(codec.decode(replies.get(i), op)));
-        StringBuilder sb = new StringBuilder(parts.length * 320 + 2).append('[');
-        for (int i = 0; i < parts.length; i++) {
-            if (i > 0) {
-                sb.append(", ");
-            }
-            sb.append(parts[i]);
-        }
-        return new DumpText(sb.append(']').toString());
     }
 
     /** As ynl: a dump's list; a do's single reply, its list when several, null when only acknowledged. */

@@ -62,41 +62,47 @@ public final class Json {
      * @param out where to write
      */
     public static void write(Object value, StringBuilder out) {
-        switch (value) {
-            case null -> out.append("null");
-            case String s -> quote(s, out);
-            case Boolean b -> out.append(b.booleanValue());
-            case Long l -> out.append(l.longValue());
-            case Integer i -> out.append(i.intValue());
-            case BigInteger b -> out.append(b);
-            case BigDecimal d -> out.append(d.toString());
-            case Map<?, ?> m -> {
-                out.append('{');
-                boolean first = true;
-                for (Map.Entry<?, ?> e : m.entrySet()) {
-                    if (!first) {
-                        out.append(", ");
-                    }
-                    first = false;
-                    quote(String.valueOf(e.getKey()), out);
-                    out.append(": ");
-                    write(e.getValue(), out);
+        // An instanceof chain rather than a pattern switch: this runs for every value of a big dump
+        // on a cold JVM, where a switch's typeSwitch call site costs more than these tests.
+        if (value == null) {
+            out.append("null");
+        } else if (value instanceof String s) {
+            quote(s, out);
+        } else if (value instanceof Long l) {
+            out.append(l.longValue());
+        } else if (value instanceof Map<?, ?> m) {
+            out.append('{');
+            boolean first = true;
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                if (!first) {
+                    out.append(", ");
                 }
-                out.append('}');
+                first = false;
+                quote(String.valueOf(e.getKey()), out);
+                out.append(": ");
+                write(e.getValue(), out);
             }
-            case List<?> l -> {
-                out.append('[');
-                for (int i = 0; i < l.size(); i++) {
-                    if (i > 0) {
-                        out.append(", ");
-                    }
-                    write(l.get(i), out);
+            out.append('}');
+        } else if (value instanceof List<?> l) {
+            out.append('[');
+            for (int i = 0; i < l.size(); i++) {
+                if (i > 0) {
+                    out.append(", ");
                 }
-                out.append(']');
+                write(l.get(i), out);
             }
-            default ->
-                throw new IllegalArgumentException(
-                        "not a JSON value: " + value.getClass().getName());
+            out.append(']');
+        } else if (value instanceof Boolean b) {
+            out.append(b.booleanValue());
+        } else if (value instanceof Integer i) {
+            out.append(i.intValue());
+        } else if (value instanceof BigInteger b) {
+            out.append(b);
+        } else if (value instanceof BigDecimal d) {
+            out.append(d.toString());
+        } else {
+            throw new IllegalArgumentException(
+                    "not a JSON value: " + value.getClass().getName());
         }
     }
 

@@ -1061,6 +1061,18 @@ public final class SpecCodec {
     }
 
     private Object decodeValue(AttrReader r, Attribute a, AttrType t, Scope scope) {
+        // The common kinds first, by instanceof: on a cold JVM a pattern switch's typeSwitch call
+        // site costs more per attribute than these tests (10,000-message dumps notice).
+        if (t instanceof AttrType.Scalar s) {
+            long raw = readScalar(r, s.kind(), s.order());
+            return scalarJson(raw, s.kind(), s.kind().size(), s.enumName(), s.enumAsFlags(), s.hint());
+        }
+        if (t instanceof AttrType.Binary b) {
+            return decodeBinary(r, b);
+        }
+        if (t instanceof AttrType.Str) {
+            return r.stringUnterminated();
+        }
         return switch (t) {
             case AttrType.Unused u -> Hints.hex(r.byteArray());
             case AttrType.Pad p -> Hints.hex(r.byteArray());
@@ -1187,18 +1199,13 @@ public final class SpecCodec {
     private void decodeStruct(StructReader s, Definition.Struct def, Map<String, Object> out) {
         for (StructMember m : def.members()) {
             boolean be = m.order() == ByteOrder.BIG_ENDIAN;
+            if (m.type() instanceof StructMember.MemberType.Scalar sc) { // most members; see decodeValue
+                out.put(m.name(), structScalar(s, m, sc.kind(), be));
+                continue;
+            }
             switch (m.type()) {
                 case StructMember.MemberType.Pad pad -> {}
-                case StructMember.MemberType.Scalar sc -> {
-                    IntKind k = sc.kind();
-                    long raw = switch (k.size()) {
-                        case 1 -> k.signed() ? s.s8(m.offset()) : s.u8(m.offset());
-                        case 2 -> k.signed() ? s.s16(m.offset(), be) : s.u16(m.offset(), be);
-                        case 4 -> k.signed() ? s.s32(m.offset(), be) : s.u32(m.offset(), be);
-                        default -> s.u64(m.offset(), be);
-                    };
-                    out.put(m.name(), scalarJson(raw, k, k.size(), m.enumName(), m.enumAsFlags(), m.hint()));
-                }
+                case StructMember.MemberType.Scalar sc -> out.put(m.name(), structScalar(s, m, sc.kind(), be));
                 case StructMember.MemberType.Str str -> out.put(m.name(), s.string(m.offset(), str.len()));
                 case StructMember.MemberType.Binary bin -> {
                     byte[] b = s.bytes(m.offset(), bin.len()).toByteArray();
@@ -1214,6 +1221,16 @@ public final class SpecCodec {
                 }
             }
         }
+    }
+
+    private Object structScalar(StructReader s, StructMember m, IntKind k, boolean be) {
+        long raw = switch (k.size()) {
+            case 1 -> k.signed() ? s.s8(m.offset()) : s.u8(m.offset());
+            case 2 -> k.signed() ? s.s16(m.offset(), be) : s.u16(m.offset(), be);
+            case 4 -> k.signed() ? s.s32(m.offset(), be) : s.u32(m.offset(), be);
+            default -> s.u64(m.offset(), be);
+        };
+        return scalarJson(raw, k, k.size(), m.enumName(), m.enumAsFlags(), m.hint());
     }
 
     private static long readScalar(AttrReader r, IntKind kind, ByteOrder order) {

@@ -169,8 +169,15 @@ public final class Diagnostics {
         return List.of();
     }
 
-    /** Edit distance counting a swap of two adjacent characters as one edit (optimal string alignment). */
-    private static int distance(String a, String b) {
+    /**
+     * Edit distance counting a swap of two adjacent characters as one edit (optimal string
+     * alignment), as the "did you mean" hints measure it.
+     *
+     * @param a one name
+     * @param b another
+     * @return the number of edits
+     */
+    public static int distance(String a, String b) {
         int[][] d = new int[a.length() + 1][b.length() + 1];
         for (int i = 0; i <= a.length(); i++) {
             d[i][0] = i;

@@ -16,6 +16,7 @@ import io.ynl4j.spec.Attribute;
 import io.ynl4j.spec.AttributeSet;
 import io.ynl4j.spec.ByteOrder;
 import io.ynl4j.spec.Definition;
+import io.ynl4j.spec.Diagnostics;
 import io.ynl4j.spec.DisplayHint;
 import io.ynl4j.spec.EnumEntry;
 import io.ynl4j.spec.Family;
@@ -384,7 +385,7 @@ public final class SpecCodec {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String c : candidates) {
-            int d = distance(name, c);
+            int d = Diagnostics.distance(name, c);
             if (d < bestDistance) {
                 bestDistance = d;
                 best = c;
@@ -394,25 +395,6 @@ public final class SpecCodec {
             return " (did you mean '" + best + "'?)";
         }
         return " (it has: " + String.join(", ", candidates) + ")";
-    }
-
-    private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
     }
 
     private void encodeAttr(MessageWriter out, Attribute a, int type, Object v, Scope scope, String path) {

@@ -274,8 +274,9 @@ public final class SpecCatalog {
     public List<String> nearNames(String name) {
         int allowed = Math.max(2, Math.min(4, name.length() / 3));
         return names().stream()
-                .filter(n -> distance(name, n) <= allowed || n.contains(name) || name.contains(n))
-                .sorted(Comparator.comparingInt((String n) -> distance(name, n)).thenComparing(n -> n))
+                .filter(n -> Diagnostics.distance(name, n) <= allowed || n.contains(name) || name.contains(n))
+                .sorted(Comparator.comparingInt((String n) -> Diagnostics.distance(name, n))
+                        .thenComparing(n -> n))
                 .limit(5)
                 .toList();
     }
@@ -429,24 +430,5 @@ public final class SpecCatalog {
         }
         int c = Integer.compare(x.length, y.length);
         return c != 0 ? c : a.compareTo(b);
-    }
-
-    private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
     }
 }

@@ -182,7 +182,32 @@ for m in $MODULES; do
       | while read -r e; do printf ':%s' "$e"; done
   } > "$R/vm/cp/$m"
 done
+# The examples (maddr, mcast-join) for vm/guest.d/maddr.sh, when built (bin/test builds them before
+# this runs; by hand: ./mvnw -q package -DskipTests -pl examples -am). Under CI=true they must be.
+exjar=$(ls "$root"/examples/target/ynl4j-examples-*.jar 2>/dev/null | grep -v -e -sources -e -javadoc | head -n1 || true)
+if [ -n "$exjar" ] && [ -f "$root/examples/target/classpath.txt" ]; then
+  excp=$exjar:$(cat "$root/examples/target/classpath.txt")
+  for e in $(echo "$excp" | tr ':' ' '); do
+    [ -e "$R$e" ] && continue
+    mkdir -p "$R$(dirname "$e")"
+    cp -a "$e" "$R$e"
+  done
+  printf '%s' "$excp" > "$R/vm/cp/examples"
+elif [ "${CI:-}" = true ]; then
+  fail "the examples are not built (examples/target has no jar or classpath.txt): the maddr check cannot run"
+else
+  say "the examples are not built: the maddr check will not run (./mvnw -q package -DskipTests -pl examples -am)"
+fi
 if [ -d "$here/guest.d" ]; then cp -a "$here/guest.d" "$R/vm/guest.d"; fi
+# Exclusions (vm/excluded-tests.txt): one --exclude-methodname per module, said aloud.
+excluded=()
+for m in $MODULES; do
+  pats=$(awk -v m="$m" '!/^#/ && $1 == m { print $2 }' "$here/excluded-tests.txt" 2>/dev/null | paste -sd'|' -)
+  if [ -n "$pats" ]; then
+    printf '%s' "($pats)" > "$R/vm/cp/$m.exclude"
+    while read -r line; do excluded+=("$line"); done < <(awk -v m="$m" '!/^#/ && $1 == m' "$here/excluded-tests.txt")
+  fi
+done
 cat > "$R/vm/env" <<EOF
 REPO='$root'
 SHARED='$SHARED'
@@ -209,7 +234,7 @@ boot() { # ACCEL-ARGS...
   timeout --foreground -k 10 "$TIMEOUT" qemu-system-x86_64 "$@" -m "$MEM" -smp "$SMP" -nic none \
     -kernel "$KERNEL" -initrd "$WORK/initramfs.cpio" \
     -append 'console=ttyS0 panic=-1 quiet mitigations=off' \
-    -nographic -no-reboot < /dev/null 2>&1 | tee "$LOG" | tr -d '\r' \
+    -nographic -no-reboot < /dev/null 2>&1 | tee "$LOG" | sed -u 's/\r$//' \
     | grep --line-buffered -v -e '^=====BEGIN' -e '^[A-Za-z0-9+/=]\{76\}$' -e '^[A-Za-z0-9+/=]*=$'
   rc=${PIPESTATUS[0]}
   set -e
@@ -253,6 +278,7 @@ done
 [ "$failed" = 0 ] || problems+=("$failed failed")
 [ "$skipped" = 0 ] || problems+=("$skipped skipped (a skip is a failure here)")
 say "kernel $(cat "$OUT/uname-r.txt" 2>/dev/null), reports in $OUT, $(($(date +%s) - t0)) s in all"
+for x in "${excluded[@]}"; do say "NOT RUN here (vm/excluded-tests.txt): $x"; done
 echo "kernel-vm: $((total - failed - skipped)) passed, $failed failed, $skipped skipped"
 if [ ${#problems[@]} -gt 0 ]; then
   fail "$(IFS=';'; echo "${problems[*]}")"

@@ -377,6 +377,16 @@ class GetMulticastKernelTest {
         return out;
     }
 
+    /** True when the running kernel ({@code os.version}, e.g. "7.3-amd64", "6.18.44-…") is major.minor or later. */
+    static boolean kernelAtLeast(int major, int minor) {
+        Matcher m = Pattern.compile("^(\\d+)\\.(\\d+)").matcher(System.getProperty("os.version"));
+        if (!m.find()) {
+            return false;
+        }
+        int maj = Integer.parseInt(m.group(1));
+        return maj > major || (maj == major && Integer.parseInt(m.group(2)) >= minor);
+    }
+
     // ---- the checks ----
 
     @Test
@@ -442,6 +452,12 @@ class GetMulticastKernelTest {
         assertThat(withUsers)
                 .as(fam + " replies carrying IFA_MC_USERS (all or none)")
                 .isIn(0L, (long) replies.size());
+        if (kernelAtLeast(7, 3)) {
+            assertThat(withUsers)
+                    .as(fam + " replies carrying IFA_MC_USERS on kernel " + System.getProperty("os.version")
+                            + " (Linux 7.3 and later send it in every reply)")
+                    .isEqualTo(replies.size());
+        }
         String usersNote;
         if (withUsers > 0) {
             for (Reply r : replies) {

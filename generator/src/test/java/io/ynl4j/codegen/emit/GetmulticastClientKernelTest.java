@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.palantir.javapoet.JavaFile;
 import io.ynl4j.runtime.Bytes;
+import io.ynl4j.runtime.RawAttribute;
 import io.ynl4j.runtime.SocketOptions;
+import io.ynl4j.runtime.UnknownAttributes;
+import io.ynl4j.runtime.codec.MessageWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
@@ -18,6 +21,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.DatagramChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -81,7 +85,14 @@ class GetmulticastClientKernelTest {
     @BeforeAll
     void setUp(@TempDir Path dir) throws Exception {
         RtAddrClientKernelTest.requireKernelTestEnvironment();
-        List<JavaFile> files = GeneratedSources.all(GeneratedSources.kernelFamily("rt-addr.yaml"), "gen");
+        List<JavaFile> files =
+                new ArrayList<>(GeneratedSources.all(GeneratedSources.kernelFamily("rt-addr.yaml"), "gen"));
+        // The same family as before IFA_MC_USERS: the project's spec with mc-users taken out.
+        files.addAll(GeneratedSources.all(
+                CapturesTest.load(
+                        "rt-addr.yaml",
+                        CapturesTest.withoutMcUsers(Files.readString(Path.of("../specs/rt-addr.yaml")))),
+                "old"));
         gen = GeneratedClasses.compile(files, dir);
         ns = "ynl4j-gmc-" + ProcessHandle.current().pid() + "-"
                 + Integer.toHexString(ThreadLocalRandom.current().nextInt(1 << 24));
@@ -405,6 +416,12 @@ class GetmulticastClientKernelTest {
         long withUsers =
                 dumped.values().stream().filter(OptionalLong::isPresent).count();
         assertThat(withUsers).as(fam + " replies with mcUsers() (all or none)").isIn(0L, (long) dumped.size());
+        if (kernelAtLeast(7, 3)) {
+            assertThat(withUsers)
+                    .as(fam + " replies with mcUsers() on kernel " + System.getProperty("os.version")
+                            + " (Linux 7.3 and later send IFA_MC_USERS in every reply)")
+                    .isEqualTo(dumped.size());
+        }
         String note;
         if (withUsers > 0) {
             for (Map.Entry<Key, OptionalLong> e : dumped.entrySet()) {
@@ -438,6 +455,126 @@ class GetmulticastClientKernelTest {
         }
         out.append("  ").append(note);
         System.out.println(out);
+    }
+
+    /**
+     * A binding generated from the spec without {@code mc-users} (as before Linux 7.3), on the live dump: where the
+     * kernel sends IFA_MC_USERS it keeps attribute 12 among the unknown attributes, a u32 equal to {@code /proc}'s
+     * users, and encodes it again (after the known attributes): the bytes decode with the mc-users binding to the
+     * same users and nothing unknown, and equal that binding's encoding with attribute 12 moved to the end. Linux
+     * 7.3 and later must send it; an older kernel sends it in no reply, and nothing is unknown.
+     */
+    @Test
+    void aBindingWithoutMcUsersKeepsAttribute12AmongUnknownAndEncodesItAgain() throws Exception {
+        for (int family : new int[] {AF_INET, AF_INET6}) {
+            String fam = family == AF_INET ? "AF_INET" : "AF_INET6";
+            List<Object> replies = null;
+            Map<Key, Integer> proc = null;
+            for (int attempt = 0; attempt < 5; attempt++) {
+                Map<Key, Integer> before = proc(family);
+                replies = oldDump(family);
+                proc = proc(family);
+                if (before.equals(proc)) {
+                    break;
+                }
+                Thread.sleep(200);
+            }
+            long withUnknown = replies.stream()
+                    .filter(r -> !UnknownAttributes.NONE.equals(call(r, "unknown")))
+                    .count();
+            assertThat(withUnknown)
+                    .as(fam + " replies with unknown attributes (all or none)")
+                    .isIn(0L, (long) replies.size());
+            boolean sendsUsers = withUnknown > 0;
+            if (kernelAtLeast(7, 3)) {
+                assertThat(sendsUsers)
+                        .as(fam + ": kernel " + System.getProperty("os.version") + " sends attribute 12")
+                        .isTrue();
+            }
+            StringBuilder out = new StringBuilder("[GetmulticastClientKernelTest] binding without mc-users, ")
+                    .append(fam)
+                    .append(", kernel ")
+                    .append(System.getProperty("os.version"))
+                    .append('\n');
+            for (Object r : replies) {
+                Object h = call(r, "header");
+                Bytes g = (Bytes) ((Optional<?>) call(r, "multicast")).orElseThrow();
+                Key k = new Key(((Number) call(h, "ifaIndex")).intValue(), text(g.toByteArray()));
+                assertThat(proc).as(fam + " /proc").containsKey(k);
+                long users = proc.get(k);
+                Object unknown = call(r, "unknown");
+                if (sendsUsers) {
+                    Bytes u32 =
+                            Bytes.of((byte) users, (byte) (users >>> 8), (byte) (users >>> 16), (byte) (users >>> 24));
+                    assertThat(unknown)
+                            .as("unknown attributes of " + k)
+                            .isEqualTo(new UnknownAttributes(List.of(new RawAttribute(IFA_MC_USERS, u32))));
+                } else {
+                    assertThat(unknown).as("unknown attributes of " + k).isEqualTo(UnknownAttributes.NONE);
+                }
+                byte[] bytes = encode(r);
+                Object again = gen.callStatic(
+                        "gen.rtaddr.GetmulticastReply",
+                        "decode",
+                        CapturesTest.message(CapturesTest.segmentOf(bytes), 0, bytes.length));
+                assertThat(call(again, "mcUsers"))
+                        .as("mcUsers() of " + k + " re-encoded by the old binding")
+                        .isEqualTo(sendsUsers ? OptionalLong.of(users) : OptionalLong.empty());
+                assertThat(call(again, "unknown")).isEqualTo(UnknownAttributes.NONE);
+                byte[] reference = encode(again);
+                assertThat(bytes)
+                        .as("the old binding's encoding of " + k)
+                        .isEqualTo(sendsUsers ? CapturesTest.moveToEnd(reference, IFA_MC_USERS) : reference);
+                out.append(String.format(
+                        "  %-3d %-22s unknown %s, re-encoded %d bytes%n",
+                        k.ifindex(), k.group(), unknown, bytes.length));
+            }
+            System.out.println(out);
+        }
+    }
+
+    static final int IFA_MC_USERS = 12;
+
+    /** The replies of the binding without mc-users. */
+    List<Object> oldDump(int family) throws Exception {
+        List<Object> out = new ArrayList<>();
+        try (AutoCloseable client = (AutoCloseable) gen.callStatic("old.rtaddr.RtAddr", "open", options())) {
+            Object b = gen.callStatic("old.rtaddr.Ifaddrmsg", "builder");
+            call(b, "ifaFamily", family);
+            call(b, "ifaPrefixlen", 0);
+            call(b, "ifaIndex", 0L);
+            Object request = gen.callStatic("old.rtaddr.GetmulticastRequest", "of", call(b, "build"));
+            try (@SuppressWarnings("unchecked")
+                    Stream<Object> replies = (Stream<Object>) call(client, "getmulticastDump", request)) {
+                replies.forEach(out::add);
+            }
+        }
+        return out;
+    }
+
+    /** A reply record as a whole message ({@code nlmsghdr} with flags, seq and port 0). */
+    static byte[] encode(Object record) {
+        int type;
+        try {
+            type = record.getClass().getField("MESSAGE_TYPE").getInt(null);
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(e);
+        }
+        MessageWriter out = new MessageWriter();
+        int token = out.beginMessage(type, 0);
+        call(record, "encode", out);
+        out.endMessage(token);
+        return out.toByteArray();
+    }
+
+    /** True when the running kernel ({@code os.version}, e.g. "7.3-amd64", "6.18.44-…") is major.minor or later. */
+    static boolean kernelAtLeast(int major, int minor) {
+        Matcher m = Pattern.compile("^(\\d+)\\.(\\d+)").matcher(System.getProperty("os.version"));
+        if (!m.find()) {
+            return false;
+        }
+        int maj = Integer.parseInt(m.group(1));
+        return maj > major || (maj == major && Integer.parseInt(m.group(2)) >= minor);
     }
 
     String ip(String... args) {

@@ -48,7 +48,7 @@ fail() { echo "kernel-vm: FAILED: $*" >&2; exit 1; }
 lap() { say "$1 ($(($(date +%s) - t0)) s)"; }
 
 # ---- tools ----
-[ "$(id -u)" = 0 ] || fail "needs root (apt-get for the kernel packages, mknod for the initramfs)"
+[ "$(id -u)" = 0 ] || fail "needs root (apt-get for the kernel packages, mknod for the initramfs)${CI:+; CI=true: not a skip}"
 need=()
 command -v qemu-system-x86_64 >/dev/null || need+=(qemu-system-x86)
 dpkg-query -W -f='${Status}' busybox-static 2>/dev/null | grep -q 'ok installed' || need+=(busybox-static)

@@ -8,11 +8,11 @@ set -u
 . /vm/env
 # iproute2's ip: busybox sh would run its own ip applet, which knows no netns or veth.
 ip() { /usr/sbin/ip "$@"; }
-if [ ! -f /vm/cp/examples ]; then
+if [ ! -f /vm/cp/examples-run ]; then
 	echo "maddr: the examples were not built; not run (vm/run-tests.sh said so, and fails under CI=true)"
 	exit 0
 fi
-java() { /opt/jre/bin/java --enable-native-access=ALL-UNNAMED -cp "$(cat /vm/cp/examples)" "$@"; }
+java() { /opt/jre/bin/java --enable-native-access=ALL-UNNAMED -cp "$(cat /vm/cp/examples-run)" "$@"; }
 fails=0
 check() { # WHAT CONDITION...
 	what=$1

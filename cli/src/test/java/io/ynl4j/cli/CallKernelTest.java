@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.ynl4j.cli.WireCommandsTest.Run;
 import io.ynl4j.cli.json.Json;
+import io.ynl4j.runtime.Netns;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

@@ -129,6 +129,41 @@ class NewerKernelCallTest {
         return ops;
     }
 
+    // ------------------------------------------------------------------ new operations of old families
+
+    @Test
+    void netdevQueueCreateAndEthtoolMseGetAreKnownToTheKernel() {
+        // on 6.18 netdev has ops up to 15 (bind-tx) and ethtool up to 50: these are new in 7.x
+        assertThat(kernelOps("netdev")).as("netdev queue-create").contains(16L);
+        assertThat(kernelOps("ethtool")).as("ethtool mse-get").contains(51L);
+        ns.ip("link", "add", "va", "type", "veth", "peer", "name", "vb");
+        long va = ifindex("va");
+
+        // the kernel checks the request against the op's policy: required attributes first...
+        assertKernelError(
+                call("netdev", "--do", "queue-create", "--json", "{\"ifindex\": " + va + "}"),
+                "EINVAL",
+                "(missing attribute: queue.type)");
+        // ...then asks the driver: veth cannot lease a queue of another device (netkit can)
+        assertKernelError(
+                call(
+                        "netdev",
+                        "--do",
+                        "queue-create",
+                        "--json",
+                        "{\"ifindex\": " + va + ", \"type\": \"rx\", \"lease\": {\"ifindex\": " + ifindex("vb")
+                                + ", \"queue\": {\"id\": 0, \"type\": \"rx\"}}}"),
+                "EINVAL",
+                "kernel says 'Device does not support queue creation'");
+        // veth has no PHY: the do fails, while the dump (an unknown command on 6.18) walks every
+        // device and returns none
+        assertKernelError(
+                call("ethtool", "--do", "mse-get", "--json", "{\"header\": {\"dev-index\": " + va + "}}"),
+                "EOPNOTSUPP");
+        Run dump = ok(call("ethtool", "--dump", "mse-get", "--output-json"));
+        assertThat(Json.parse(dump.out())).isEqualTo(List.of());
+    }
+
     // ------------------------------------------------------------------ fou
 
     @Test

@@ -13,7 +13,9 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * The kernel transport: an {@code AF_NETLINK} socket through libc calls on the FFM API. One shared
  * arena holds the buffers; receive peeks a datagram's size ({@code MSG_PEEK | MSG_TRUNC}) and grows
- * the buffer before reading it, so nothing is truncated; an eventfd wakes a blocked receive.
+ * the buffer before reading it, so nothing is truncated; an eventfd wakes a blocked receive. While
+ * datagrams are queued (a dump) receive reads them without polling first: poll only when the
+ * socket has nothing, or a wake-up is pending.
  *
  * <p>Not thread-safe except {@link #wakeUp}; {@link NetlinkSocket} serialises calls.
  */
@@ -37,6 +39,8 @@ final class FfmTransport implements NetlinkTransport {
     private MemorySegment sendBuffer;
     private MemorySegment receiveBuffer;
     private boolean closed;
+    /** Set by {@link #wakeUp} before it writes the eventfd; cleared when receive consumes it. */
+    private volatile boolean wakePending;
 
     private FfmTransport(NetlinkProtocol protocol, int fd) {
         this.protocol = protocol;
@@ -167,18 +171,25 @@ final class FfmTransport implements NetlinkTransport {
 
     @Override
     public Optional<Datagram> receive(int timeoutMillis) {
+        boolean polled = false;
         while (true) {
-            if (!waitReadable(timeoutMillis)) {
+            // First try without poll (a dump's datagrams are queued already); poll when there was
+            // nothing or a wake-up is pending (poll consumes it and returns false).
+            if ((polled || wakePending) && !waitReadable(timeoutMillis)) {
                 return Optional.empty();
             }
-            long peeked = recv(Libc.MSG_PEEK | Libc.MSG_TRUNC | Libc.MSG_DONTWAIT);
+            long peeked = recv(Libc.MSG_PEEK | Libc.MSG_TRUNC | Libc.MSG_DONTWAIT, 0);
+            if (peeked == -2 && !polled) {
+                polled = true;
+                continue;
+            }
             if (peeked == -2) {
                 continue; // EINTR or nothing after all
             }
             if (peeked > receiveBuffer.byteSize()) {
                 receiveBuffer = arena.allocate(Math.max(peeked, receiveBuffer.byteSize() * 2), 8);
             }
-            long n = recv(Libc.MSG_DONTWAIT);
+            long n = recv(Libc.MSG_DONTWAIT, receiveBuffer.byteSize());
             if (n == -2) {
                 continue;
             }
@@ -190,10 +201,14 @@ final class FfmTransport implements NetlinkTransport {
         }
     }
 
-    /** recvmsg into the receive buffer; -2 for EINTR/EAGAIN; throws on other errors. */
-    private long recv(int flags) {
+    /**
+     * recvmsg into the first {@code length} bytes of the receive buffer (0 for a peek at the size
+     * alone: with MSG_TRUNC the kernel returns the datagram's full length and copies nothing); -2
+     * for EINTR/EAGAIN; throws on other errors.
+     */
+    private long recv(int flags, long length) {
         iovec.set(ValueLayout.ADDRESS, 0, receiveBuffer);
-        iovec.set(ValueLayout.JAVA_LONG, 8, receiveBuffer.byteSize());
+        iovec.set(ValueLayout.JAVA_LONG, 8, length);
         msghdr.fill((byte) 0);
         msghdr.set(ValueLayout.ADDRESS, 0, address);
         msghdr.set(ValueLayout.JAVA_INT, 8, (int) Libc.SOCKADDR_NL.byteSize());
@@ -230,6 +245,7 @@ final class FfmTransport implements NetlinkTransport {
             throw new NetlinkSyscallException("poll", errno);
         }
         if (pollfds.get(ValueLayout.JAVA_SHORT, 14) != 0) {
+            wakePending = false;
             Libc.read(errnoState, wakeFd, wakeValue, 8); // consume the wake-up
             return false;
         }
@@ -266,6 +282,7 @@ final class FfmTransport implements NetlinkTransport {
             if (closed) {
                 return;
             }
+            wakePending = true;
             wakeWriteValue.set(ValueLayout.JAVA_LONG, 0, 1L);
             Libc.write(wakeErrno, wakeFd, wakeWriteValue, 8);
         }

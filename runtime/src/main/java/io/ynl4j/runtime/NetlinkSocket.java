@@ -426,7 +426,8 @@ public final class NetlinkSocket implements AutoCloseable {
 
     /** Splits a datagram into messages; validates lengths. */
     private static List<NetlinkMessage> split(MemorySegment data) {
-        List<NetlinkMessage> out = new ArrayList<>();
+        // sized for small messages (an address is 60-80 bytes), so a dump datagram rarely regrows it
+        List<NetlinkMessage> out = new ArrayList<>((int) Math.min(data.byteSize() / 48 + 1, 4096));
         long at = 0;
         long size = data.byteSize();
         while (size - at >= Netlink.NLMSG_HDRLEN) {

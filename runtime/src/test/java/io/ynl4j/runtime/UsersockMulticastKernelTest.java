@@ -44,11 +44,15 @@ class UsersockMulticastKernelTest {
 
     private record Chat(long index, String text) {}
 
+    /** A chat message; a text longer than an attribute can hold goes into several, in order. */
     private static MessageWriter chat(int index, String text) {
         MessageWriter w = new MessageWriter();
         int msg = w.beginMessage(CHAT_MESSAGE, 0);
         w.u32(ATTR_INDEX, index, false);
-        w.string(ATTR_TEXT, text);
+        int chunk = 60_000;
+        for (int at = 0; at == 0 || at < text.length(); at += chunk) {
+            w.string(ATTR_TEXT, text.substring(at, Math.min(text.length(), at + chunk)));
+        }
         w.endMessage(msg);
         return w;
     }
@@ -56,16 +60,16 @@ class UsersockMulticastKernelTest {
     private static Chat decode(NetlinkMessage m) {
         assertThat(m.type()).isEqualTo(CHAT_MESSAGE);
         long index = -1;
-        String text = null;
+        StringBuilder text = null;
         AttrReader r = m.attributes(0);
         while (r.next()) {
             switch (r.type()) {
                 case ATTR_INDEX -> index = r.u32();
-                case ATTR_TEXT -> text = r.string();
+                case ATTR_TEXT -> text = (text == null ? new StringBuilder() : text).append(r.string());
                 default -> {}
             }
         }
-        return new Chat(index, text);
+        return new Chat(index, text == null ? null : text.toString());
     }
 
     private static String text(int i) {
@@ -164,6 +168,33 @@ class UsersockMulticastKernelTest {
             NetlinkMessage m = listener.poll(PATIENCE).orElseThrow();
             assertThat(m.portId()).isEqualTo(sender.portId());
             assertThat(decode(m)).isEqualTo(new Chat(7, "direct"));
+        }
+    }
+
+    @Test
+    void datagramsLargerThanTheReceiveBufferArriveWhole() {
+        // The transport starts with a 64 KiB buffer and sizes each datagram with a peek that copies
+        // nothing (MSG_PEEK | MSG_TRUNC, zero-length iovec): 200 KB and 100 KB messages (a sender's
+        // default send buffer allows about 208 KiB) must come whole,
+        // in order, with the small ones around them.
+        try (NetlinkSocket sender = NetlinkSocket.open(NetlinkProtocol.USERSOCK, ns.options());
+                NetlinkSocket receiver = NetlinkSocket.open(
+                        NetlinkProtocol.USERSOCK, ns.options().withReceiveBufferSize(4 << 20))) {
+            List<Chat> sent = List.of(
+                    new Chat(1, "small before"),
+                    new Chat(2, "b".repeat(200_000)),
+                    new Chat(3, "small between"),
+                    new Chat(4, "m".repeat(100_000)),
+                    new Chat(5, "small after"));
+            for (Chat c : sent) {
+                sender.sendTo(receiver.portId(), 0, chat((int) c.index(), c.text()));
+            }
+            List<Chat> got = new ArrayList<>();
+            for (int i = 0; i < sent.size(); i++) {
+                got.add(decode(receiver.receive(PATIENCE).orElseThrow()));
+            }
+            assertThat(got).containsExactlyElementsOf(sent);
+            assertThat(receiver.receive(Duration.ofMillis(50))).isEmpty();
         }
     }
 }

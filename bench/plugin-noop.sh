@@ -11,7 +11,7 @@
 # plugin (pom-noplugin.xml): wall(no-op) - wall(skip) is the up-to-date check seen from outside,
 # a cross-check of the log figure; wall(no-op) - wall(no plugin) all the plugin adds to a build.
 # One more run with -X (not in the medians) splits the plugin time into Maven's steps and gives
-# the plugin's own debug figure ("ynl4j: up-to-date check in N ms").
+# the plugin's own figure ("ynl4j: up to date (N families) in M ms").
 # Goal: plugin no-op under 100 ms of plugin time for the 33 kernel specs.
 #
 # Usage: bench/plugin-noop.sh [RUNS]   (no-op runs per variant, default 10; or RUNS=N in the environment)
@@ -229,7 +229,7 @@ load_mojo='\[DEBUG\] Loading mojo io\.ynl4j:ynl4j-maven-plugin'
 configure="\\[DEBUG\\] Configuring mojo execution 'io\\.ynl4j:ynl4j-maven-plugin"
 configured='\[DEBUG\] -- end configuration --'
 done_line='\[INFO\] ynl4j: up to date \('
-self_x=$(sed -n 's/.*\[DEBUG\] ynl4j: up-to-date check in \([0-9]*\) ms.*/\1/p' "$bx" | head -1)
+self_x=$(sed -n 's/.*\[INFO\] ynl4j: up to date ([^)]*) in \([0-9]*\) ms.*/\1/p' "$bx" | head -1)
 
 read -r -a wn <<<"${wall[noop]}"
 read -r -a ws <<<"${wall[skip]}"
@@ -264,7 +264,7 @@ goal=$(awk -v m="$mn" 'BEGIN { if (m == "") print "?"; else print (m < 100 ? "me
   echo "| → \"Loading mojo\": class realm populated | $(between "$bx" "$realm" "$load_mojo") |"
   echo "| → \"Configuring mojo execution\": mojo loaded | $(between "$bx" "$load_mojo" "$configure") |"
   echo "| → \"end configuration\": mojo configured | $(between "$bx" "$configure" "$configured") |"
-  echo "| → \"ynl4j: up to date\": execute() (the plugin's own debug figure: ${self_x:-?} ms) | $(between "$bx" "$configured" "$done_line") |"
+  echo "| → \"ynl4j: up to date\": execute() (the plugin's own figure: ${self_x:-?} ms) | $(between "$bx" "$configured" "$done_line") |"
   echo "| In all | $(between "$bx" "$go" "$done_line") |"
   echo
   echo "Plugin time: Maven's log timestamps (-Dorg.slf4j.simpleLogger.showDateTime, ms resolution), from"

@@ -9,13 +9,16 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -26,11 +29,40 @@ import java.util.stream.Stream;
  * <p>A later run is up to date when it computes the same text and the output folder still holds
  * every file the generator's manifest lists, with the listed content. Then the engine is not run and
  * no file is touched. The state text is readable on purpose: {@code mvn -X} logs which lines differ.
+ *
+ * <p>Hashes are not computed again for files whose size and modification time are those recorded
+ * with their hash in the {@link Stamps} of an earlier run (as make and Gradle trust time stamps): a
+ * no-op build of the 33 kernel specs then reads 1,458 file attributes instead of hashing 30 MB.
  */
 final class BuildState {
     private static final String HEADER = "# ynl4j build state: the inputs of the last successful run. Do not edit.";
 
     private final SortedMap<String, String> lines = new TreeMap<>();
+    private final Stamps stamps;
+
+    /** A state that hashes every file it is given. */
+    BuildState() {
+        this(new Stamps());
+    }
+
+    /**
+     * A state that takes a file's hash from {@code stamps} while its size and modification time are
+     * unchanged, and records the hashes it computes there.
+     *
+     * @param stamps the stamps of an earlier run (see {@link Stamps#load})
+     */
+    BuildState(Stamps stamps) {
+        this.stamps = requireNonNull(stamps, "stamps");
+    }
+
+    /**
+     * The stamps this state reads and adds to.
+     *
+     * @return the stamps
+     */
+    Stamps stamps() {
+        return stamps;
+    }
 
     /**
      * Records a setting.
@@ -54,7 +86,7 @@ final class BuildState {
      */
     BuildState putFile(String kind, Path file) throws IOException {
         Path abs = file.toAbsolutePath().normalize();
-        String value = Files.isRegularFile(abs) ? OutputWriter.sha256(Files.readAllBytes(abs)) : "missing";
+        String value = Files.isRegularFile(abs) ? stamps.sha256(abs) : "missing";
         return put(kind + " " + abs, value);
     }
 
@@ -164,7 +196,7 @@ final class BuildState {
             if (!Files.isRegularFile(file)) {
                 return Optional.of("generated file missing: " + file);
             }
-            if (!OutputWriter.sha256(Files.readAllBytes(file)).equals(f.getValue())) {
+            if (!stamps.sha256(file).equals(f.getValue())) {
                 return Optional.of("generated file changed: " + file);
             }
         }
@@ -197,5 +229,108 @@ final class BuildState {
         Path temp = stateFile.resolveSibling(stateFile.getFileName() + ".tmp");
         Files.writeString(temp, render(), StandardCharsets.UTF_8);
         Files.move(temp, stateFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /**
+     * File hashes with the size and modification time they were computed at, kept between runs in
+     * {@code target/ynl4j/<execution-id>.stamps} (one {@code size mtime-nanos sha256 path} line per
+     * file). A file whose size or time differs is hashed again.
+     */
+    static final class Stamps {
+        private record Stamp(long size, long mtimeNanos, String sha256) {}
+
+        private final Map<Path, Stamp> known = new HashMap<>();
+        private boolean changed;
+
+        /**
+         * Loads the stamps stored by an earlier run; none when the file is missing or unreadable.
+         *
+         * @param file the stamps file
+         * @return the stamps
+         */
+        static Stamps load(Path file) {
+            Stamps s = new Stamps();
+            try {
+                if (Files.isRegularFile(file)) {
+                    for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                        String[] f = line.split(" ", 4);
+                        if (f.length == 4 && f[2].length() == 64) {
+                            s.known.put(Path.of(f[3]), new Stamp(Long.parseLong(f[0]), Long.parseLong(f[1]), f[2]));
+                        }
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                s.known.clear(); // a damaged file only costs hashing again
+                s.changed = true;
+            }
+            return s;
+        }
+
+        /**
+         * The SHA-256 of a file's content: the recorded one while size and time are unchanged,
+         * else computed (and recorded).
+         *
+         * @param file the file (absolute)
+         * @return lower-case hex
+         * @throws IOException when it cannot be read
+         */
+        String sha256(Path file) throws IOException {
+            BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+            long mtime = a.lastModifiedTime().to(TimeUnit.NANOSECONDS);
+            Stamp s = known.get(file);
+            if (s != null && s.size() == a.size() && s.mtimeNanos() == mtime) {
+                return s.sha256();
+            }
+            String sha = OutputWriter.sha256(Files.readAllBytes(file));
+            known.put(file, new Stamp(a.size(), mtime, sha));
+            changed = true;
+            return sha;
+        }
+
+        /**
+         * Records a file's hash, known from elsewhere (the generator's manifest right after a run),
+         * with its present size and time; nothing when the file does not exist.
+         *
+         * @param file the file (absolute)
+         * @param sha256 its content's SHA-256
+         * @throws IOException when its attributes cannot be read
+         */
+        void record(Path file, String sha256) throws IOException {
+            if (!Files.isRegularFile(file)) {
+                return;
+            }
+            BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+            Stamp s = new Stamp(a.size(), a.lastModifiedTime().to(TimeUnit.NANOSECONDS), sha256);
+            if (!s.equals(known.put(file, s))) {
+                changed = true;
+            }
+        }
+
+        /**
+         * Stores the stamps when this run added or changed any (write-then-move).
+         *
+         * @param file the stamps file
+         * @throws IOException when it cannot be written
+         */
+        void saveIfChanged(Path file) throws IOException {
+            if (!changed) {
+                return;
+            }
+            StringBuilder out = new StringBuilder();
+            new TreeMap<>(known)
+                    .forEach((p, s) -> out.append(s.size())
+                            .append(' ')
+                            .append(s.mtimeNanos())
+                            .append(' ')
+                            .append(s.sha256())
+                            .append(' ')
+                            .append(p)
+                            .append('\n'));
+            Files.createDirectories(file.getParent());
+            Path temp = file.resolveSibling(file.getFileName() + ".tmp");
+            Files.writeString(temp, out, StandardCharsets.UTF_8);
+            Files.move(temp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            changed = false;
+        }
     }
 }

@@ -5,6 +5,7 @@ import io.ynl4j.codegen.GenerationResult;
 import io.ynl4j.codegen.Generator;
 import io.ynl4j.codegen.GeneratorOptions;
 import io.ynl4j.codegen.SpecSource;
+import io.ynl4j.codegen.write.Manifest;
 import io.ynl4j.spec.Diagnostic;
 import io.ynl4j.spec.load.SpecCatalog;
 import java.io.File;
@@ -24,6 +25,7 @@ import java.util.Comparator;
 import java.util.Enumeration;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -258,7 +260,8 @@ public class GenerateMojo extends AbstractMojo {
             return;
         }
 
-        BuildState state = new BuildState()
+        Path stampsFile = stateFile.resolveSibling(mojoExecution.getExecutionId() + ".stamps");
+        BuildState state = new BuildState(BuildState.Stamps.load(stampsFile))
                 .put("generator.version", Generator.version())
                 .put("option.package", options.basePackage())
                 .put("option.failOnWarnings", Boolean.toString(failOnWarnings))
@@ -292,10 +295,11 @@ public class GenerateMojo extends AbstractMojo {
 
         Optional<String> stale = state.staleReason(stateFile, out);
         if (stale.isEmpty()) {
+            state.stamps().saveIfChanged(stampsFile);
             addSourceRoot(out);
             int count = BuildState.manifest(out).map(m -> m.specs().size()).orElse(0);
-            log.info("ynl4j: up to date (" + count + (count == 1 ? " family)" : " families)"));
-            log.debug("ynl4j: up-to-date check in " + (System.nanoTime() - start) / 1_000_000 + " ms");
+            log.info("ynl4j: up to date (" + count + (count == 1 ? " family)" : " families)") + " in "
+                    + (System.nanoTime() - start) / 1_000_000 + " ms");
             return;
         }
         log.debug("ynl4j: regenerating: " + stale.get());
@@ -321,6 +325,15 @@ public class GenerateMojo extends AbstractMojo {
             buildContext.refresh(out.toFile());
         }
         state.save(stateFile);
+        // the generated files hold what the manifest says now: stamp them with its hashes, so the
+        // next no-op build need not hash them
+        Optional<Manifest> written = BuildState.manifest(out);
+        if (written.isPresent()) {
+            for (Map.Entry<String, String> f : written.get().files().entrySet()) {
+                state.stamps().record(out.resolve(f.getKey()), f.getValue());
+            }
+        }
+        state.stamps().saveIfChanged(stampsFile);
         addSourceRoot(out);
         log.info(result.summary() + " in " + (System.nanoTime() - start) / 1_000_000 + " ms");
     }

@@ -8,8 +8,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -93,5 +95,63 @@ class BuildStateTest {
                         "a=2",
                         "spec " + dir.resolve("nope.yaml") + "=missing",
                         "z=1");
+    }
+
+    @Test
+    void stampsReuseAHashWhileSizeAndTimeAreUnchangedAndHashAgainOtherwise() throws IOException {
+        Path stamps = dir.resolve("target/ynl4j/default.stamps");
+        Path generated = out.resolve("a/b/C.java");
+        BuildState.Stamps first = BuildState.Stamps.load(stamps);
+        String real = first.sha256(generated);
+        assertThat(real).isEqualTo(OutputWriter.sha256("class C {}\n".getBytes(StandardCharsets.UTF_8)));
+        first.saveIfChanged(stamps);
+        assertThat(Files.readString(stamps)).contains(real + " " + generated);
+
+        // A stamp is trusted while size and time match: prove it by a stamp that lies about the hash.
+        FileTime time = Files.getLastModifiedTime(generated);
+        String lie = "0".repeat(64);
+        Files.writeString(
+                stamps,
+                Files.size(generated) + " " + time.to(TimeUnit.NANOSECONDS) + " " + lie + " " + generated + "\n");
+        assertThat(BuildState.Stamps.load(stamps).sha256(generated)).isEqualTo(lie);
+
+        // Same size, other content and time: hashed again.
+        Files.writeString(generated, "class D {}\n");
+        Files.setLastModifiedTime(generated, FileTime.fromMillis(time.toMillis() + 5_000));
+        assertThat(BuildState.Stamps.load(stamps).sha256(generated))
+                .isEqualTo(OutputWriter.sha256("class D {}\n".getBytes(StandardCharsets.UTF_8)));
+
+        // A damaged stamps file costs only hashing.
+        Files.writeString(stamps, "garbage\n1 2 3\n");
+        assertThat(BuildState.Stamps.load(stamps).sha256(generated))
+                .isEqualTo(OutputWriter.sha256("class D {}\n".getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void anEditedGeneratedFileIsStaleEvenWithStampsOfTheEarlierRun() throws IOException {
+        Path stamps = dir.resolve("target/ynl4j/default.stamps");
+        BuildState saved = new BuildState(BuildState.Stamps.load(stamps))
+                .put("option.package", "p")
+                .putFile("spec", spec);
+        assertThat(saved.staleReason(stateFile, out)).isPresent();
+        saved.save(stateFile);
+        saved.stamps()
+                .record(
+                        out.resolve("a/b/C.java"),
+                        OutputWriter.sha256("class C {}\n".getBytes(StandardCharsets.UTF_8)));
+        saved.stamps().saveIfChanged(stamps);
+
+        BuildState next = new BuildState(BuildState.Stamps.load(stamps))
+                .put("option.package", "p")
+                .putFile("spec", spec);
+        assertThat(next.staleReason(stateFile, out)).isEmpty();
+
+        Path generated = out.resolve("a/b/C.java");
+        Files.writeString(generated, "class C { int edited; }\n");
+        BuildState after = new BuildState(BuildState.Stamps.load(stamps))
+                .put("option.package", "p")
+                .putFile("spec", spec);
+        assertThat(after.staleReason(stateFile, out))
+                .hasValueSatisfying(r -> assertThat(r).startsWith("generated file changed: "));
     }
 }

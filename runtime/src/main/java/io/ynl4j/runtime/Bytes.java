@@ -89,6 +89,17 @@ public final class Bytes implements Comparable<Bytes> {
     }
 
     /**
+     * Copies the bytes into an array, allocating nothing (encoders use it).
+     *
+     * @param destination the array
+     * @param offset where the first byte goes
+     * @throws IndexOutOfBoundsException when they do not fit
+     */
+    public void copyTo(byte[] destination, int offset) {
+        System.arraycopy(data, 0, destination, offset, data.length);
+    }
+
+    /**
      * The bytes as an IP address: 4 bytes IPv4, 16 bytes IPv6.
      *
      * @return the address

@@ -6,7 +6,9 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.dialect.Dialect;
 import com.networknt.schema.dialect.Dialects;
+import com.networknt.schema.keyword.NonValidationKeyword;
 import com.networknt.schema.path.NodePath;
 import com.networknt.schema.path.PathType;
 import com.networknt.schema.resource.SchemaLoader;
@@ -194,8 +196,14 @@ public final class SchemaValidator {
                 .fetchRemoteResources(false)
                 .block(iri -> true)
                 .build();
+        // The kernel's schemas keep their definitions under '$defs' (a 2019-09 keyword) while they
+        // say Draft 7: known here as a keyword that validates nothing, so the validator does not
+        // log "Unknown keyword $defs" into every Maven build ('$ref's into it resolve either way).
+        Dialect draft7 = Dialect.builder(Dialects.getDraft7())
+                .keyword(new NonValidationKeyword("$defs"))
+                .build();
         SchemaRegistry registry = SchemaRegistry.withDialect(
-                Dialects.getDraft7(),
+                draft7,
                 builder -> builder.schemaRegistryConfig(config)
                         .schemaLoader(noFetching)
                         .schemaCacheEnabled(false));

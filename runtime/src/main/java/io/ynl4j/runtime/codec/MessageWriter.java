@@ -311,7 +311,8 @@ public final class MessageWriter {
      * @param b the payload
      */
     public void bytes(int type, Bytes b) {
-        bytes(type, b.toByteArray());
+        int at = attrHeader(type, b.length());
+        b.copyTo(buf, at);
     }
 
     /**

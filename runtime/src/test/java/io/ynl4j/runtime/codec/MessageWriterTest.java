@@ -120,6 +120,22 @@ class MessageWriterTest {
     }
 
     @Test
+    void binaryFromBytesLargerThanTheBufferGrowsItAndCopiesEveryByte() {
+        byte[] big = new byte[50_001];
+        for (int i = 0; i < big.length; i++) {
+            big[i] = (byte) (i * 31 + 7);
+        }
+        MessageWriter w = new MessageWriter();
+        w.u8(1, 3);
+        w.bytes(2, Bytes.wrap(big.clone()));
+        byte[] out = w.toByteArray();
+        assertThat(out).hasSize(8 + 4 + 50_004); // u8 attribute, header, payload padded to 4
+        assertThat(java.util.Arrays.copyOfRange(out, 12, 12 + big.length)).isEqualTo(big);
+        assertThat(java.util.Arrays.copyOfRange(out, 12 + big.length, out.length))
+                .containsOnly(0);
+    }
+
+    @Test
     void nestSetsNlaFNestedAndPatchesItsLengthIncludingThePaddingOfItsLastMember() {
         MessageWriter w = new MessageWriter();
         int nest = w.beginNest(1);

@@ -13,7 +13,8 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * The kernel transport: an {@code AF_NETLINK} socket through libc calls on the FFM API. One shared
  * arena holds the buffers; receive peeks a datagram's size ({@code MSG_PEEK | MSG_TRUNC}) and grows
- * the buffer before reading it, so nothing is truncated; an eventfd wakes a blocked receive. While
+ * the buffer before reading it, so nothing is truncated; an eventfd (made by the first poll) wakes a
+ * blocked receive. While
  * datagrams are queued (a dump) receive reads them without polling first: poll only when the
  * socket has nothing, or a wake-up is pending.
  *
@@ -23,7 +24,9 @@ final class FfmTransport implements NetlinkTransport {
     private static final int INITIAL_BUFFER = 64 * 1024;
 
     private final int fd;
-    private final int wakeFd;
+    /** The wake-up eventfd, made by the first poll (a dump never needs one); -1 until then. */
+    private int wakeFd = -1;
+
     private final int portId;
     private final NetlinkProtocol protocol;
     private final Arena arena = Arena.ofShared();
@@ -56,18 +59,9 @@ final class FfmTransport implements NetlinkTransport {
         this.intOption = arena.allocate(ValueLayout.JAVA_INT);
         this.sendBuffer = arena.allocate(4096, 8);
         this.receiveBuffer = arena.allocate(INITIAL_BUFFER, 8);
-        int wake = -1;
         try {
-            wake = Libc.eventfd(errnoState, 0, Libc.EFD_CLOEXEC_NONBLOCK);
-            if (wake < 0) {
-                throw new NetlinkSyscallException("eventfd", Libc.errno(errnoState));
-            }
-            this.wakeFd = wake;
             this.portId = bindAndGetPort();
         } catch (RuntimeException e) {
-            if (wake >= 0) {
-                Libc.close(errnoState, wake);
-            }
             Libc.close(errnoState, fd);
             arena.close();
             throw e;
@@ -228,8 +222,38 @@ final class FfmTransport implements NetlinkTransport {
         return n;
     }
 
+    /**
+     * Makes the wake-up eventfd when there is none yet, and consumes a wake-up that came before it
+     * existed or is still pending; under the lock {@link #wakeUp} takes.
+     *
+     * @return true when a wake-up was pending (receive must return)
+     */
+    private boolean prepareWakeUp() {
+        synchronized (wakeErrno) {
+            if (closed) {
+                throw new IllegalStateException("the socket is closed");
+            }
+            if (wakeFd < 0) {
+                int wake = Libc.eventfd(errnoState, 0, Libc.EFD_CLOEXEC_NONBLOCK);
+                if (wake < 0) {
+                    throw new NetlinkSyscallException("eventfd", Libc.errno(errnoState));
+                }
+                wakeFd = wake;
+            }
+            if (wakePending) {
+                wakePending = false;
+                Libc.read(errnoState, wakeFd, wakeValue, 8); // non-blocking: nothing there is fine
+                return true;
+            }
+            return false;
+        }
+    }
+
     /** Polls the socket and the wake-up eventfd; false on time-out or wake-up. */
     private boolean waitReadable(int timeoutMillis) {
+        if (prepareWakeUp()) {
+            return false;
+        }
         pollfds.set(ValueLayout.JAVA_INT, 0, fd);
         pollfds.set(ValueLayout.JAVA_SHORT, 4, Libc.POLLIN);
         pollfds.set(ValueLayout.JAVA_SHORT, 6, (short) 0);
@@ -283,8 +307,10 @@ final class FfmTransport implements NetlinkTransport {
                 return;
             }
             wakePending = true;
-            wakeWriteValue.set(ValueLayout.JAVA_LONG, 0, 1L);
-            Libc.write(wakeErrno, wakeFd, wakeWriteValue, 8);
+            if (wakeFd >= 0) { // else the next poll makes it and sees wakePending first
+                wakeWriteValue.set(ValueLayout.JAVA_LONG, 0, 1L);
+                Libc.write(wakeErrno, wakeFd, wakeWriteValue, 8);
+            }
         }
     }
 
@@ -296,7 +322,9 @@ final class FfmTransport implements NetlinkTransport {
             }
             closed = true;
             Libc.close(errnoState, fd);
-            Libc.close(errnoState, wakeFd);
+            if (wakeFd >= 0) {
+                Libc.close(errnoState, wakeFd);
+            }
             arena.close();
         }
     }

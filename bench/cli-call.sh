@@ -124,24 +124,13 @@ for t in "${tools[@]}"; do
   $avail && active+=("$name")
 done
 
-# Addresses in a tool's JSON: ip's interfaces' addr_info, or the Python ynl's list of messages
-# (one JSON document, or one per line).
+# Addresses in a tool's JSON (bench/count-json.py): ip's interfaces' addr_info, or the Python ynl's
+# list of messages (one JSON document, or one per line).
 count_addrs() { # tool file
-  "$python" - "$1" "$2" <<'PY'
-import json, sys
-tool, path = sys.argv[1], sys.argv[2]
-text = open(path).read()
-try:
-    docs = [json.loads(text)]
-except ValueError:
-    docs = [json.loads(line) for line in text.splitlines() if line.strip()]
-n = 0
-for d in docs:
-    items = d if isinstance(d, list) else [d]
-    for x in items:
-        n += len(x.get("addr_info", [])) if tool.startswith("ip") else 1
-print(n)
-PY
+  case $1 in
+    ip*) "$python" bench/count-json.py ip-addr "$2" ;;
+    *) "$python" bench/count-json.py list "$2" ;;
+  esac
 }
 
 # The unmeasured round: each tool works, prints every address, and its peak RSS.

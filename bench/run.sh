@@ -205,25 +205,9 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf (a / b < 10 ? "%.2f×" : "%.1f
 mb() { awk -v k="$1" 'BEGIN { printf "%.1f MB", k / 1024 }'; }
 kv() { sed -n "s/^$1=//p" "$2"; } # key file → value of a key=value line
 
-# Items in a tool's JSON: a list per document (one document, or one per line); for ip's addr
-# output, the addresses in addr_info.
-count_json() { # how file
-  "$python" - "$1" "$2" <<'PY'
-import json, sys
-how, path = sys.argv[1], sys.argv[2]
-text = open(path).read()
-try:
-    docs = [json.loads(text)]
-except ValueError:
-    docs = [json.loads(line) for line in text.splitlines() if line.strip()]
-n = 0
-for d in docs:
-    items = d if isinstance(d, list) else [d]
-    for x in items:
-        n += len(x.get("addr_info", [])) if how == "ip-addr" else 1
-print(n)
-PY
-}
+# Items in a tool's JSON (bench/count-json.py): a list per document (one document, or one per
+# line); for ip's addr output, the addresses in addr_info.
+count_json() { "$python" bench/count-json.py "$1" "$2"; } # how file
 
 # --- One scenario: the rows, the unmeasured round, the rounds, the warm runs ---------------------
 # Per scenario: tools (name|label|available|note), cmd_of NAME → cmd array, check_output NAME FILE,

@@ -18,24 +18,13 @@ cd "$root"
 ynl4j_find_jdk
 java="$JAVA_HOME/bin/java"
 
-capture=bench/data/getaddr-10000.bin
 bench_jar=bench/target/benchmarks.jar
-walk_bin=bench/target/c/walk
 rounds=${ROUNDS:-5}
 seconds=${SECONDS_PER_ROUND:-1}
 
-if [ ! -f "$capture" ]; then
-  echo "runtime-walk: $capture is missing: capturing it (bench/capture-getaddr.sh)" >&2
-  bench/capture-getaddr.sh "$capture"
-fi
-
-if ! command -v gcc >/dev/null; then
-  echo "runtime-walk: installing gcc from Debian (apt-get update; apt-get install gcc)" >&2
-  apt-get update -q >&2
-  apt-get install -y -q gcc >&2
-fi
-mkdir -p "$(dirname "$walk_bin")"
-gcc -O2 -Wall -Wextra -o "$walk_bin" bench/c/walk.c
+# The capture, gcc and the C walk (bench/lib.sh).
+. bench/lib.sh
+bench_walk_c runtime-walk
 
 # Build when the jar is missing or older than what goes into it.
 stale=""

@@ -15,6 +15,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -187,6 +189,11 @@ final class BuildState {
         if (!previous.equals(render())) {
             return Optional.of("inputs changed: " + String.join("; ", differences(previous)));
         }
+        Path manifestFile = outputDirectory.resolve(OutputWriter.MANIFEST);
+        // Fast path: the manifest and every file it lists as they were when last found complete.
+        if (stamps.outputsUnchanged(manifestFile)) {
+            return Optional.empty();
+        }
         Optional<Manifest> manifest = manifest(outputDirectory);
         if (manifest.isEmpty()) {
             return Optional.of("no manifest in " + outputDirectory);
@@ -200,6 +207,7 @@ final class BuildState {
                 return Optional.of("generated file changed: " + file);
             }
         }
+        stamps.recordOutputs(manifestFile, manifest.get());
         return Optional.empty();
     }
 
@@ -233,13 +241,20 @@ final class BuildState {
 
     /**
      * File hashes with the size and modification time they were computed at, kept between runs in
-     * {@code target/ynl4j/<execution-id>.stamps} (one {@code size mtime-nanos sha256 path} line per
-     * file). A file whose size or time differs is hashed again.
+     * {@code target/ynl4j/<execution-id>.stamps}: one {@code size mtime-nanos sha256 path} line per
+     * file (prefixed {@code o } for the generated files), and a {@code manifest size mtime-nanos
+     * families path} line for the generator's manifest when the output folder was last found (or
+     * made) complete. A file whose size or time differs is hashed again; while the manifest and
+     * every generated file keep their stamps, the output is up to date without reading either.
      */
     static final class Stamps {
         private record Stamp(long size, long mtimeNanos, String sha256) {}
 
-        private final Map<Path, Stamp> known = new HashMap<>();
+        private record ManifestStamp(String path, long size, long mtimeNanos, int families) {}
+
+        private final Map<String, Stamp> known = new HashMap<>();
+        private final Set<String> outputs = new TreeSet<>();
+        private ManifestStamp manifest;
         private boolean changed;
 
         /**
@@ -253,17 +268,39 @@ final class BuildState {
             try {
                 if (Files.isRegularFile(file)) {
                     for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                        String[] f = line.split(" ", 4);
-                        if (f.length == 4 && f[2].length() == 64) {
-                            s.known.put(Path.of(f[3]), new Stamp(Long.parseLong(f[0]), Long.parseLong(f[1]), f[2]));
-                        }
+                        s.parse(line);
                     }
                 }
             } catch (IOException | RuntimeException e) {
                 s.known.clear(); // a damaged file only costs hashing again
+                s.outputs.clear();
+                s.manifest = null;
                 s.changed = true;
             }
             return s;
+        }
+
+        private void parse(String line) {
+            boolean output = line.startsWith("o ");
+            if (line.startsWith("manifest ")) {
+                String[] f = line.split(" ", 5);
+                if (f.length == 5) {
+                    manifest =
+                            new ManifestStamp(f[4], Long.parseLong(f[1]), Long.parseLong(f[2]), Integer.parseInt(f[3]));
+                }
+                return;
+            }
+            String[] f = (output ? line.substring(2) : line).split(" ", 4);
+            if (f.length == 4 && f[2].length() == 64) {
+                known.put(f[3], new Stamp(Long.parseLong(f[0]), Long.parseLong(f[1]), f[2]));
+                if (output) {
+                    outputs.add(f[3]);
+                }
+            }
+        }
+
+        private static long mtime(BasicFileAttributes a) {
+            return a.lastModifiedTime().to(TimeUnit.NANOSECONDS);
         }
 
         /**
@@ -276,13 +313,13 @@ final class BuildState {
          */
         String sha256(Path file) throws IOException {
             BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
-            long mtime = a.lastModifiedTime().to(TimeUnit.NANOSECONDS);
-            Stamp s = known.get(file);
-            if (s != null && s.size() == a.size() && s.mtimeNanos() == mtime) {
+            String key = file.toString();
+            Stamp s = known.get(key);
+            if (s != null && s.size() == a.size() && s.mtimeNanos() == mtime(a)) {
                 return s.sha256();
             }
             String sha = OutputWriter.sha256(Files.readAllBytes(file));
-            known.put(file, new Stamp(a.size(), mtime, sha));
+            known.put(key, new Stamp(a.size(), mtime(a), sha));
             changed = true;
             return sha;
         }
@@ -300,10 +337,77 @@ final class BuildState {
                 return;
             }
             BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
-            Stamp s = new Stamp(a.size(), a.lastModifiedTime().to(TimeUnit.NANOSECONDS), sha256);
-            if (!s.equals(known.put(file, s))) {
+            Stamp s = new Stamp(a.size(), mtime(a), sha256);
+            if (!s.equals(known.put(file.toString(), s))) {
                 changed = true;
             }
+        }
+
+        /**
+         * Notes that the output folder is complete as {@code manifest} says, right now: the files it
+         * lists (stamped already, by {@link #sha256} or {@link #record}) and the manifest file's
+         * own stamp.
+         *
+         * @param manifestFile the manifest file
+         * @param manifest its content
+         * @throws IOException when its attributes cannot be read
+         */
+        void recordOutputs(Path manifestFile, Manifest manifest) throws IOException {
+            Path dir = manifestFile.getParent();
+            Set<String> now = new TreeSet<>();
+            for (String f : manifest.files().keySet()) {
+                now.add(dir.resolve(f).toString());
+            }
+            BasicFileAttributes a = Files.readAttributes(manifestFile, BasicFileAttributes.class);
+            ManifestStamp m = new ManifestStamp(
+                    manifestFile.toString(),
+                    a.size(),
+                    mtime(a),
+                    manifest.specs().size());
+            if (!now.equals(outputs) || !m.equals(this.manifest)) {
+                outputs.clear();
+                outputs.addAll(now);
+                this.manifest = m;
+                changed = true;
+            }
+        }
+
+        /**
+         * Whether the manifest and every generated file it listed still have the size and time
+         * they had when the output folder was last found complete (no file is read).
+         *
+         * @param manifestFile the manifest file
+         * @return true when nothing changed; false also when there is no record
+         */
+        boolean outputsUnchanged(Path manifestFile) {
+            if (manifest == null || outputs.isEmpty() || !manifest.path().equals(manifestFile.toString())) {
+                return false;
+            }
+            try {
+                BasicFileAttributes m = Files.readAttributes(manifestFile, BasicFileAttributes.class);
+                if (m.size() != manifest.size() || mtime(m) != manifest.mtimeNanos()) {
+                    return false;
+                }
+                for (String f : outputs) {
+                    Stamp s = known.get(f);
+                    BasicFileAttributes a = Files.readAttributes(Path.of(f), BasicFileAttributes.class);
+                    if (s == null || a.size() != s.size() || mtime(a) != s.mtimeNanos()) {
+                        return false;
+                    }
+                }
+                return true;
+            } catch (IOException e) {
+                return false; // a file is gone: the full check says which
+            }
+        }
+
+        /**
+         * The number of families the manifest listed when the output was last found complete.
+         *
+         * @return the count, or empty when unknown
+         */
+        OptionalInt families() {
+            return manifest == null ? OptionalInt.empty() : OptionalInt.of(manifest.families());
         }
 
         /**
@@ -317,8 +421,20 @@ final class BuildState {
                 return;
             }
             StringBuilder out = new StringBuilder();
+            if (manifest != null) {
+                out.append("manifest ")
+                        .append(manifest.size())
+                        .append(' ')
+                        .append(manifest.mtimeNanos())
+                        .append(' ')
+                        .append(manifest.families())
+                        .append(' ')
+                        .append(manifest.path())
+                        .append('\n');
+            }
             new TreeMap<>(known)
-                    .forEach((p, s) -> out.append(s.size())
+                    .forEach((p, s) -> out.append(outputs.contains(p) ? "o " : "")
+                            .append(s.size())
                             .append(' ')
                             .append(s.mtimeNanos())
                             .append(' ')

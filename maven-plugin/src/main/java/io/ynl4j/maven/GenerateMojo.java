@@ -6,6 +6,7 @@ import io.ynl4j.codegen.Generator;
 import io.ynl4j.codegen.GeneratorOptions;
 import io.ynl4j.codegen.SpecSource;
 import io.ynl4j.codegen.write.Manifest;
+import io.ynl4j.codegen.write.OutputWriter;
 import io.ynl4j.spec.Diagnostic;
 import io.ynl4j.spec.load.SpecCatalog;
 import java.io.File;
@@ -27,6 +28,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -297,7 +299,10 @@ public class GenerateMojo extends AbstractMojo {
         if (stale.isEmpty()) {
             state.stamps().saveIfChanged(stampsFile);
             addSourceRoot(out);
-            int count = BuildState.manifest(out).map(m -> m.specs().size()).orElse(0);
+            OptionalInt known = state.stamps().families();
+            int count = known.isPresent()
+                    ? known.getAsInt()
+                    : BuildState.manifest(out).map(m -> m.specs().size()).orElse(0);
             log.info("ynl4j: up to date (" + count + (count == 1 ? " family)" : " families)") + " in "
                     + (System.nanoTime() - start) / 1_000_000 + " ms");
             return;
@@ -332,6 +337,7 @@ public class GenerateMojo extends AbstractMojo {
             for (Map.Entry<String, String> f : written.get().files().entrySet()) {
                 state.stamps().record(out.resolve(f.getKey()), f.getValue());
             }
+            state.stamps().recordOutputs(out.resolve(OutputWriter.MANIFEST), written.get());
         }
         state.stamps().saveIfChanged(stampsFile);
         addSourceRoot(out);

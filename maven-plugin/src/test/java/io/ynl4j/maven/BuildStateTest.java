@@ -154,4 +154,44 @@ class BuildStateTest {
         assertThat(after.staleReason(stateFile, out))
                 .hasValueSatisfying(r -> assertThat(r).startsWith("generated file changed: "));
     }
+
+    @Test
+    void theFastPathTrustsTheManifestAndOutputStampsUntilOneChanges() throws IOException {
+        Path stamps = dir.resolve("target/ynl4j/default.stamps");
+        Path manifestFile = out.resolve(OutputWriter.MANIFEST);
+        Path generated = out.resolve("a/b/C.java");
+
+        // First check: no stamps, so the manifest is read and every listed file hashed; then the
+        // output folder is recorded as complete.
+        BuildState first = new BuildState(BuildState.Stamps.load(stamps)).put("option.package", "p");
+        first.save(stateFile);
+        assertThat(first.stamps().outputsUnchanged(manifestFile)).isFalse();
+        assertThat(first.staleReason(stateFile, out)).isEmpty();
+        first.stamps().saveIfChanged(stamps);
+        assertThat(Files.readAllLines(stamps))
+                .anyMatch(
+                        l -> l.startsWith("manifest ") && l.endsWith(" 0 " + manifestFile)) // the fixture lists no spec
+                .anyMatch(l -> l.startsWith("o ") && l.endsWith(" " + generated));
+
+        BuildState.Stamps loaded = BuildState.Stamps.load(stamps);
+        assertThat(loaded.outputsUnchanged(manifestFile)).isTrue();
+        assertThat(loaded.families()).hasValue(0);
+
+        // An edit gives the file another time: the fast path says no, the full check says why.
+        Files.writeString(generated, "class C { int edited; }\n");
+        Files.setLastModifiedTime(
+                generated,
+                FileTime.fromMillis(Files.getLastModifiedTime(generated).toMillis() + 2_000));
+        BuildState edited = new BuildState(BuildState.Stamps.load(stamps)).put("option.package", "p");
+        assertThat(edited.stamps().outputsUnchanged(manifestFile)).isFalse();
+        assertThat(edited.staleReason(stateFile, out))
+                .hasValueSatisfying(r -> assertThat(r).startsWith("generated file changed: "));
+
+        // A deleted file: the same.
+        Files.delete(generated);
+        BuildState deleted = new BuildState(BuildState.Stamps.load(stamps)).put("option.package", "p");
+        assertThat(deleted.stamps().outputsUnchanged(manifestFile)).isFalse();
+        assertThat(deleted.staleReason(stateFile, out))
+                .hasValueSatisfying(r -> assertThat(r).startsWith("generated file missing: "));
+    }
 }

@@ -10,14 +10,14 @@ import java.util.Objects;
 /**
  * A notification of the {@code devlink} family whose command the spec does not list, kept as received.
  *
- * @param type the netlink message type
+ * @param messageType the netlink message type (the family's id)
  * @param flags the {@code NLM_F_*} flags
- * @param payload what follows the {@code nlmsghdr}
+ * @param payload what follows the {@code nlmsghdr} (the {@code genlmsghdr} first: its first byte is the command)
  */
 @Ynl4jGenerated(
         spec = "devlink.yaml"
 )
-public record DevlinkUnknownNotification(int type, int flags,
+public record DevlinkUnknownNotification(int messageType, int flags,
         Bytes payload) implements DevlinkNotification {
     public DevlinkUnknownNotification {
         Objects.requireNonNull(payload, "payload");

@@ -10,14 +10,14 @@ import java.util.Objects;
 /**
  * A notification of the {@code netdev} family whose command the spec does not list, kept as received.
  *
- * @param type the netlink message type
+ * @param messageType the netlink message type (the family's id)
  * @param flags the {@code NLM_F_*} flags
- * @param payload what follows the {@code nlmsghdr}
+ * @param payload what follows the {@code nlmsghdr} (the {@code genlmsghdr} first: its first byte is the command)
  */
 @Ynl4jGenerated(
         spec = "netdev.yaml"
 )
-public record NetdevUnknownNotification(int type, int flags,
+public record NetdevUnknownNotification(int messageType, int flags,
         Bytes payload) implements NetdevNotification {
     public NetdevUnknownNotification {
         Objects.requireNonNull(payload, "payload");

@@ -10,14 +10,14 @@ import java.util.Objects;
 /**
  * A notification of the {@code nlctrl} family whose command the spec does not list, kept as received.
  *
- * @param type the netlink message type
+ * @param messageType the netlink message type (the family's id)
  * @param flags the {@code NLM_F_*} flags
- * @param payload what follows the {@code nlmsghdr}
+ * @param payload what follows the {@code nlmsghdr} (the {@code genlmsghdr} first: its first byte is the command)
  */
 @Ynl4jGenerated(
         spec = "nlctrl.yaml"
 )
-public record NlctrlUnknownNotification(int type, int flags,
+public record NlctrlUnknownNotification(int messageType, int flags,
         Bytes payload) implements NlctrlNotification {
     public NlctrlUnknownNotification {
         Objects.requireNonNull(payload, "payload");

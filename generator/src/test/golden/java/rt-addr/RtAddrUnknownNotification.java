@@ -10,14 +10,14 @@ import java.util.Objects;
 /**
  * A notification of the {@code rt-addr} family whose message type the spec does not list, kept as received.
  *
- * @param type the netlink message type
+ * @param messageType the netlink message type
  * @param flags the {@code NLM_F_*} flags
  * @param payload what follows the {@code nlmsghdr}
  */
 @Ynl4jGenerated(
         spec = "rt-addr.yaml"
 )
-public record RtAddrUnknownNotification(int type, int flags,
+public record RtAddrUnknownNotification(int messageType, int flags,
         Bytes payload) implements RtAddrNotification {
     public RtAddrUnknownNotification {
         Objects.requireNonNull(payload, "payload");

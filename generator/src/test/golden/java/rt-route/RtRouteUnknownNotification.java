@@ -10,14 +10,14 @@ import java.util.Objects;
 /**
  * A notification of the {@code rt-route} family whose message type the spec does not list, kept as received.
  *
- * @param type the netlink message type
+ * @param messageType the netlink message type
  * @param flags the {@code NLM_F_*} flags
  * @param payload what follows the {@code nlmsghdr}
  */
 @Ynl4jGenerated(
         spec = "rt-route.yaml"
 )
-public record RtRouteUnknownNotification(int type, int flags,
+public record RtRouteUnknownNotification(int messageType, int flags,
         Bytes payload) implements RtRouteNotification {
     public RtRouteUnknownNotification {
         Objects.requireNonNull(payload, "payload");

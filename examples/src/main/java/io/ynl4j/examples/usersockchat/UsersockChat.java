@@ -150,7 +150,7 @@ public final class UsersockChat {
                         seen++;
                     }
                     case UsersockChatUnknownNotification other ->
-                        err.println("usersock-chat: ignoring a message of type " + other.type());
+                        err.println("usersock-chat: ignoring a message of type " + other.messageType());
                 }
             }
         }

@@ -110,14 +110,16 @@ public final class NotificationEmitter {
                 .addSuperinterface(name)
                 .addJavadoc(
                         "A notification of the {@code $L} family whose $L the spec does not list, kept as received.\n\n"
-                                + "@param type the netlink message type\n@param flags the {@code NLM_F_*} flags\n"
-                                + "@param payload what follows the {@code nlmsghdr}\n",
+                                + "@param messageType the netlink message type$L\n@param flags the {@code NLM_F_*} flags\n"
+                                + "@param payload what follows the {@code nlmsghdr}$L\n",
                         family.name(),
-                        genl ? "command" : "message type")
+                        genl ? "command" : "message type",
+                        genl ? " (the family's id)" : "",
+                        genl ? " (the {@code genlmsghdr} first: its first byte is the command)" : "")
                 .recordConstructor(MethodSpec.compactConstructorBuilder()
                         .addModifiers(Modifier.PUBLIC)
-                        .addParameter(
-                                ParameterSpec.builder(TypeName.INT, "type").build())
+                        .addParameter(ParameterSpec.builder(TypeName.INT, "messageType")
+                                .build())
                         .addParameter(
                                 ParameterSpec.builder(TypeName.INT, "flags").build())
                         .addParameter(ParameterSpec.builder(RuntimeNames.BYTES, "payload")

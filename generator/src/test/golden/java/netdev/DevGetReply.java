@@ -15,7 +15,7 @@ import java.util.OptionalLong;
 /**
  * Reply of {@code dev-get} (do and dump): Get / dump information about a netdev.
  *
- * <p>Genetlink command {@code NETDEV_CMD_DEV_GET} (1) of the {@code netdev} family; also arrives as a notification. Attributes received that the operation does not list for this message are kept in {@code unknown}.
+ * <p>Genetlink command {@code NETDEV_CMD_DEV_GET} (1) of the {@code netdev} family. Attributes received that the operation does not list for this message are kept in {@code unknown}.
  *
  * @param ifindex {@code NETDEV_A_DEV_IFINDEX} (u32): netdev ifindex
  * @param xdpFeatures {@code NETDEV_A_DEV_XDP_FEATURES} (u64, flags {@code xdp-act}): Bitmask of enabled xdp-features.
@@ -29,8 +29,7 @@ import java.util.OptionalLong;
 )
 public record DevGetReply(OptionalLong ifindex, Optional<FlagSet<XdpAct>> xdpFeatures,
         OptionalLong xdpZcMaxSegs, Optional<FlagSet<XdpRxMetadata>> xdpRxMetadataFeatures,
-        Optional<FlagSet<XskFlags>> xskFeatures,
-        UnknownAttributes unknown) implements NetdevNotification {
+        Optional<FlagSet<XskFlags>> xskFeatures, UnknownAttributes unknown) {
     /**
      * The genetlink command of this message, {@code NETDEV_CMD_DEV_GET}.
      */

@@ -7,12 +7,12 @@ import io.ynl4j.runtime.Ynl4jGenerated;
 /**
  * A message of the {@code netdev} family received on a multicast group: a {@code switch} over the permitted records is exhaustive.
  *
- * <p>Commands: 2 as {@link DevGetReply}, 3 as {@link DevGetReply}, 4 as {@link DevGetReply}, 6 as {@link PagePoolGetReply}, 7 as {@link PagePoolGetReply}, 8 as {@link PagePoolGetReply}; anything else as {@link NetdevUnknownNotification}.
+ * <p>Commands: 2 as {@link DevAddNotification}, 3 as {@link DevDelNotification}, 4 as {@link DevChangeNotification}, 6 as {@link PagePoolAddNotification}, 7 as {@link PagePoolDelNotification}, 8 as {@link PagePoolChangeNotification}; anything else as {@link NetdevUnknownNotification}.
  */
 @Ynl4jGenerated(
         spec = "netdev.yaml"
 )
-public sealed interface NetdevNotification permits DevGetReply, PagePoolGetReply, NetdevUnknownNotification {
+public sealed interface NetdevNotification permits DevAddNotification, DevDelNotification, DevChangeNotification, PagePoolAddNotification, PagePoolDelNotification, PagePoolChangeNotification, NetdevUnknownNotification {
     /**
      * Decodes a notification by its genetlink command.
      *
@@ -22,12 +22,12 @@ public sealed interface NetdevNotification permits DevGetReply, PagePoolGetReply
      */
     static NetdevNotification decode(NetlinkMessage m) {
         return switch (m.genlCommand()) {
-            case 2 -> DevGetReply.decode(m);
-            case 3 -> DevGetReply.decode(m);
-            case 4 -> DevGetReply.decode(m);
-            case 6 -> PagePoolGetReply.decode(m);
-            case 7 -> PagePoolGetReply.decode(m);
-            case 8 -> PagePoolGetReply.decode(m);
+            case 2 -> new DevAddNotification(m.genlCommand(), DevGetReply.decode(m));
+            case 3 -> new DevDelNotification(m.genlCommand(), DevGetReply.decode(m));
+            case 4 -> new DevChangeNotification(m.genlCommand(), DevGetReply.decode(m));
+            case 6 -> new PagePoolAddNotification(m.genlCommand(), PagePoolGetReply.decode(m));
+            case 7 -> new PagePoolDelNotification(m.genlCommand(), PagePoolGetReply.decode(m));
+            case 8 -> new PagePoolChangeNotification(m.genlCommand(), PagePoolGetReply.decode(m));
             default -> NetdevUnknownNotification.decode(m);
         } ;
     }

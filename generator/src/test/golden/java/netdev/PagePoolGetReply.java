@@ -17,7 +17,7 @@ import java.util.OptionalLong;
  * can be listed. ifindex will not be reported if the net_device
  * no longer exists.
  *
- * <p>Genetlink command {@code NETDEV_CMD_PAGE_POOL_GET} (5) of the {@code netdev} family; also arrives as a notification. Attributes received that the operation does not list for this message are kept in {@code unknown}.
+ * <p>Genetlink command {@code NETDEV_CMD_PAGE_POOL_GET} (5) of the {@code netdev} family. Attributes received that the operation does not list for this message are kept in {@code unknown}.
  *
  * @param id {@code NETDEV_A_PAGE_POOL_ID} (uint): Unique ID of a Page Pool instance.
  * @param ifindex {@code NETDEV_A_PAGE_POOL_IFINDEX} (u32): ifindex of the netdev to which the pool belongs. May not be reported if the page pool was allocated for a netdev which got destroyed already (page pools may outlast their netdevs because they wait for all memory to be returned).
@@ -34,8 +34,7 @@ import java.util.OptionalLong;
 )
 public record PagePoolGetReply(OptionalLong id, OptionalLong ifindex, OptionalLong napiId,
         OptionalLong inflight, OptionalLong inflightMem, OptionalLong detachTime,
-        OptionalLong dmabuf, Optional<IoUringProviderInfo> ioUring,
-        UnknownAttributes unknown) implements NetdevNotification {
+        OptionalLong dmabuf, Optional<IoUringProviderInfo> ioUring, UnknownAttributes unknown) {
     /**
      * The genetlink command of this message, {@code NETDEV_CMD_PAGE_POOL_GET}.
      */

@@ -17,7 +17,7 @@ import java.util.OptionalLong;
 /**
  * Reply of {@code getroute} (do and dump): Dump route information.
  *
- * <p>Netlink message type {@code RTM_NEWROUTE} (24) of the {@code rt-route} family; also arrives as a notification. Attributes received that the operation does not list for this message are kept in {@code unknown}.
+ * <p>Netlink message type {@code RTM_NEWROUTE} (24) of the {@code rt-route} family. Attributes received that the operation does not list for this message are kept in {@code unknown}.
  *
  * @param header the fixed header, {@code struct rtmsg}
  * @param dst {@code RTA_DST} (binary)
@@ -62,8 +62,7 @@ public record GetrouteReply(Rtmsg header, Optional<Bytes> dst, Optional<Bytes> s
         OptionalInt encapType, Optional<Bytes> encap, OptionalLong expires, Optional<Bytes> pad,
         OptionalLong uid, OptionalInt ttlPropagate, OptionalInt ipProto, OptionalInt sport,
         OptionalInt dport, OptionalLong nhId, OptionalLong flowlabel,
-        Optional<EnumValue<DelReason>> delReason,
-        UnknownAttributes unknown) implements RtRouteNotification {
+        Optional<EnumValue<DelReason>> delReason, UnknownAttributes unknown) {
     /**
      * The netlink message type of this message, {@code RTM_NEWROUTE}.
      */

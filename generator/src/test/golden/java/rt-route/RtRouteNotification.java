@@ -7,12 +7,12 @@ import io.ynl4j.runtime.Ynl4jGenerated;
 /**
  * A message of the {@code rt-route} family received on a multicast group: a {@code switch} over the permitted records is exhaustive.
  *
- * <p>Message types: 24 as {@link GetrouteReply}, 25 as {@link GetrouteReply}; anything else as {@link RtRouteUnknownNotification}.
+ * <p>Message types: 24 as {@link NewrouteNotification}, 25 as {@link DelrouteNotification}; anything else as {@link RtRouteUnknownNotification}.
  */
 @Ynl4jGenerated(
         spec = "rt-route.yaml"
 )
-public sealed interface RtRouteNotification permits GetrouteReply, RtRouteUnknownNotification {
+public sealed interface RtRouteNotification permits NewrouteNotification, DelrouteNotification, RtRouteUnknownNotification {
     /**
      * Decodes a notification by its message type.
      *
@@ -22,8 +22,8 @@ public sealed interface RtRouteNotification permits GetrouteReply, RtRouteUnknow
      */
     static RtRouteNotification decode(NetlinkMessage m) {
         return switch (m.type()) {
-            case 24 -> GetrouteReply.decode(m);
-            case 25 -> GetrouteReply.decode(m);
+            case 24 -> new NewrouteNotification(m.type(), GetrouteReply.decode(m));
+            case 25 -> new DelrouteNotification(m.type(), GetrouteReply.decode(m));
             default -> RtRouteUnknownNotification.decode(m);
         } ;
     }

@@ -86,9 +86,10 @@ public final class NotificationEmitter {
         for (MessagePlan.Notification n : messages.notifications()) {
             if (n.wrapper().isPresent()) {
                 decode.addStatement(
-                        "case $L -> new $T(m.type(), $T.decode(m))",
+                        "case $L -> new $T($L, $T.decode(m))",
                         n.messageId(),
                         messages.name(n),
+                        genl ? "m.genlCommand()" : "m.type()",
                         messages.name(n.shape()));
             } else {
                 decode.addStatement("case $L -> $T.decode(m)", n.messageId(), messages.name(n.shape()));
@@ -156,32 +157,40 @@ public final class NotificationEmitter {
     private static TypeSpec wrapper(MessagePlan messages, MessagePlan.Notification n) {
         FamilyPlan plan = messages.plan();
         Family family = plan.family();
+        boolean genl = family.protocol().isGeneric();
         ClassName name = messages.name(n);
         ClassName message = messages.name(n.shape());
         String op = n.wrapper().orElseThrow().replaceFirst("/notification$", "");
+        String component = genl ? "command" : "messageType";
+        String constant = genl ? "COMMAND" : "MESSAGE_TYPE";
         return TypeSpec.recordBuilder(name)
                 .addModifiers(Modifier.PUBLIC)
                 .addAnnotation(AttrSetEmitter.generated(family))
                 .addSuperinterface(plan.notification())
                 .addJavadoc(
-                        "A {@code $L} notification of the {@code $L} family: the kernel multicasts message type $L"
+                        "A {@code $L} notification of the {@code $L} family: the kernel multicasts $L $L"
                                 + " with the layout of {@link $T}.\n\n"
-                                + "@param messageType the netlink message type, {@value #MESSAGE_TYPE}\n"
+                                + "@param $L the $L, {@value #$L}\n"
                                 + "@param message the message, decoded as {@link $T}\n",
                         op,
                         family.name(),
+                        genl ? "command" : "message type",
                         n.messageId(),
                         message,
+                        component,
+                        genl ? "genetlink command" : "netlink message type",
+                        constant,
                         message)
-                .addField(FieldSpec.builder(TypeName.INT, "MESSAGE_TYPE")
+                .addField(FieldSpec.builder(TypeName.INT, constant)
                         .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-                        .addJavadoc("The netlink message type of this notification.\n")
+                        .addJavadoc(
+                                "The $L of this notification.\n", genl ? "genetlink command" : "netlink message type")
                         .initializer("$L", n.messageId())
                         .build())
                 .recordConstructor(MethodSpec.compactConstructorBuilder()
                         .addModifiers(Modifier.PUBLIC)
-                        .addParameter(ParameterSpec.builder(TypeName.INT, "messageType")
-                                .build())
+                        .addParameter(
+                                ParameterSpec.builder(TypeName.INT, component).build())
                         .addParameter(ParameterSpec.builder(message, "message").build())
                         .addStatement("$T.requireNonNull(message, $S)", Objects.class, "message")
                         .build())

@@ -109,9 +109,10 @@ public final class MessagePlan {
      * @param messageId the message type (classic) or command (generic)
      * @param shape the record
      * @param wrapper for a deletion the kernel multicasts with the layout of {@code shape} (rt-addr's
-     *     {@code RTM_DELADDR} as {@code GetaddrReply}), the key of the generated {@code
-     *     <Op>Notification(int messageType, <Reply> message)} record that wraps it; empty when the id
-     *     decodes to {@code shape} itself
+     *     {@code RTM_DELADDR} as {@code GetaddrReply}), or for one of several notify ops with that
+     *     layout (netdev's {@code dev-add-ntf}, {@code dev-del-ntf}, {@code dev-change-ntf}), the key
+     *     of the generated {@code <Op>Notification(int messageType|command, <Reply> message)} record
+     *     that wraps it; empty when the id decodes to {@code shape} itself
      */
     public record Notification(int messageId, Shape shape, Optional<String> wrapper) {
         public Notification {
@@ -161,8 +162,7 @@ public final class MessagePlan {
                         .filter(o -> n.wrapper().get().equals(wrapperKey(o)))
                         .findFirst()
                         .orElseThrow();
-                out.add(new Planner.MessageRequest(
-                        n.wrapper().get(), JavaNames.typeName(op.name()) + "Notification", op.location()));
+                out.add(new Planner.MessageRequest(n.wrapper().get(), wrapperName(op), op.location()));
             }
         }
         return out;
@@ -285,14 +285,26 @@ public final class MessagePlan {
     private static List<Notification> notifications(Family family, List<Shape> shapes, Map<String, Shape> byModeKey) {
         Map<Integer, Notification> table = new LinkedHashMap<>();
         boolean async = false;
+        // Notify ops that share the layout of one reply (netdev's dev-add-ntf, dev-del-ntf and
+        // dev-change-ntf, all dev-get's reply; rt-route's newroute-ntf and delroute-ntf) are told
+        // apart by wrapper records, or a listener could not know what happened.
+        Map<Shape, Integer> notifyUses = new LinkedHashMap<>();
+        for (Operation op : family.operations()) {
+            if (op.notifies().isPresent() && op.replyId().isPresent()) {
+                notifyReply(family, op, byModeKey).ifPresent(r -> notifyUses.merge(r, 1, Integer::sum));
+            }
+        }
         for (Operation op : family.operations()) {
             if (op.notifies().isPresent() && op.replyId().isPresent()) {
                 async = true;
-                Optional<Operation> target = family.operation(op.notifies().get());
-                Optional<Shape> reply = target.flatMap(t -> Optional.ofNullable(byModeKey.get(t.name() + "/do/reply"))
-                        .or(() -> Optional.ofNullable(byModeKey.get(t.name() + "/dump/reply"))));
-                reply.ifPresent(r -> table.putIfAbsent(
-                        op.replyId().getAsInt(), new Notification(op.replyId().getAsInt(), r)));
+                int id = op.replyId().getAsInt();
+                notifyReply(family, op, byModeKey)
+                        .ifPresent(r -> table.putIfAbsent(
+                                id,
+                                new Notification(
+                                        id,
+                                        r,
+                                        notifyUses.get(r) > 1 ? Optional.of(wrapperKey(op)) : Optional.empty())));
             } else if (op.event().isPresent()) {
                 async = true;
                 Shape s = byModeKey.get(op.name() + "/event");
@@ -333,6 +345,18 @@ public final class MessagePlan {
 
     private static String wrapperKey(Operation op) {
         return op.name() + "/notification";
+    }
+
+    /** The reply shape a notify op's messages have: its target's do reply, else its dump reply. */
+    private static Optional<Shape> notifyReply(Family family, Operation op, Map<String, Shape> byModeKey) {
+        return family.operation(op.notifies().orElseThrow())
+                .flatMap(t -> Optional.ofNullable(byModeKey.get(t.name() + "/do/reply"))
+                        .or(() -> Optional.ofNullable(byModeKey.get(t.name() + "/dump/reply"))));
+    }
+
+    /** The Java name a wrapper record asks for: the op's, without a {@code -ntf} suffix, + Notification. */
+    private static String wrapperName(Operation op) {
+        return JavaNames.typeName(op.name().replaceFirst("-ntf$", "")) + "Notification";
     }
 
     private static String wantedName(Shape s) {

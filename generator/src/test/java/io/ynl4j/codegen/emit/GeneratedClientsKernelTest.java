@@ -581,6 +581,64 @@ class GeneratedClientsKernelTest {
         }
     }
 
+    static String dstOf(Object routeReply) {
+        return ((Optional<?>) call(routeReply, "dst"))
+                        .map(d -> ((Bytes) d).toInetAddress().getHostAddress())
+                        .orElse("0.0.0.0")
+                + "/" + call(call(routeReply, "header"), "rtmDstLen");
+    }
+
+    @Test
+    void rtRouteNewAndDeleteNotificationsAreToldApart() throws Exception {
+        // rt-route's newroute-ntf and delroute-ntf share getroute's reply layout: each gets a wrapper
+        int group = (Integer)
+                gen.type("gen.rtroute.RtRoute").getField("RTNLGRP_IPV4_ROUTE").get(null);
+        try (AutoCloseable sub =
+                (AutoCloseable) gen.callStatic("gen.rtroute.RtRoute", "subscribe", options(), new int[] {group})) {
+            ip("route", "add", "10.77.0.0/16", "dev", "v0", "metric", "55");
+            Object added = await(
+                    sub,
+                    x -> x.getClass().getName().equals("gen.rtroute.NewrouteNotification")
+                            && dstOf(call(x, "message")).equals("10.77.0.0/16"));
+            assertThat(call(added, "messageType")).isEqualTo(24); // RTM_NEWROUTE
+            assertThat(call(call(added, "message"), "priority")).isEqualTo(OptionalLong.of(55));
+            assertThat(ip("-j", "route", "show", "10.77.0.0/16")).contains("\"metric\":55");
+
+            ip("route", "del", "10.77.0.0/16", "dev", "v0");
+            Object deleted = await(
+                    sub,
+                    x -> x.getClass().getName().equals("gen.rtroute.DelrouteNotification")
+                            && dstOf(call(x, "message")).equals("10.77.0.0/16"));
+            assertThat(call(deleted, "messageType")).isEqualTo(25); // RTM_DELROUTE
+            assertThat(gen.type("gen.rtroute.RtRouteNotification").isInstance(deleted))
+                    .isTrue();
+            assertThat(ip("route", "show", "10.77.0.0/16").strip()).isEmpty();
+        }
+    }
+
+    @Test
+    void netdevAddAndDeleteNotificationsAreToldApart() throws Exception {
+        // netdev's dev-add-ntf, dev-del-ntf and dev-change-ntf all have dev-get's reply layout
+        try (AutoCloseable sub =
+                (AutoCloseable) gen.callStatic("gen.netdev.Netdev", "subscribe", options(), new String[] {"mgmt"})) {
+            ip("link", "add", "ntfa0", "type", "veth", "peer", "name", "ntfa1");
+            long a0 = ifindexes().get("ntfa0");
+            Object added = await(
+                    sub,
+                    x -> x.getClass().getName().equals("gen.netdev.DevAddNotification")
+                            && call(call(x, "message"), "ifindex").equals(OptionalLong.of(a0)));
+            assertThat(call(added, "command")).isEqualTo(2); // NETDEV_CMD_DEV_ADD_NTF
+
+            ip("link", "delete", "ntfa0");
+            Object deleted = await(
+                    sub,
+                    x -> x.getClass().getName().equals("gen.netdev.DevDelNotification")
+                            && call(call(x, "message"), "ifindex").equals(OptionalLong.of(a0)));
+            assertThat(call(deleted, "command")).isEqualTo(3); // NETDEV_CMD_DEV_DEL_NTF
+            assertThat(ifindexes()).doesNotContainKeys("ntfa0", "ntfa1");
+        }
+    }
+
     // ---------------------------------------------------------------- helpers
 
     /** {@code ip -j} output (JSON, read as YAML: a list of objects). */

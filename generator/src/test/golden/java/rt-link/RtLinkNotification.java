@@ -7,12 +7,12 @@ import io.ynl4j.runtime.Ynl4jGenerated;
 /**
  * A message of the {@code rt-link} family received on a multicast group: a {@code switch} over the permitted records is exhaustive.
  *
- * <p>Message types: 16 as {@link GetlinkReply}; anything else as {@link RtLinkUnknownNotification}.
+ * <p>Message types: 16 as {@link GetlinkReply}, 17 as {@link DellinkNotification}; anything else as {@link RtLinkUnknownNotification}.
  */
 @Ynl4jGenerated(
         spec = "rt-link.yaml"
 )
-public sealed interface RtLinkNotification permits GetlinkReply, RtLinkUnknownNotification {
+public sealed interface RtLinkNotification permits GetlinkReply, DellinkNotification, RtLinkUnknownNotification {
     /**
      * Decodes a notification by its message type.
      *
@@ -23,6 +23,7 @@ public sealed interface RtLinkNotification permits GetlinkReply, RtLinkUnknownNo
     static RtLinkNotification decode(NetlinkMessage m) {
         return switch (m.type()) {
             case 16 -> GetlinkReply.decode(m);
+            case 17 -> new DellinkNotification(m.type(), GetlinkReply.decode(m));
             default -> RtLinkUnknownNotification.decode(m);
         } ;
     }

@@ -319,12 +319,19 @@ public final class MessagePlan {
                     table.putIfAbsent(s.messageId(), new Notification(s.messageId(), s));
                 }
             }
-            // Deletions (RTM_DELADDR, RTM_DELLINK, ...) are multicast with the layout of the replies:
-            // a do request without a reply decodes as the first reply of the same attribute set and
-            // fixed header, wrapped so that the message type stays visible.
+        }
+        // Deletions (RTM_DELADDR, RTM_DELLINK, ...) are multicast with the layout of the replies:
+        // a do request without a reply decodes as the first reply of the same attribute set and
+        // fixed header, wrapped so that the message type stays visible. In a classic family that lists
+        // notify ops, only its del* ops (rt-link lists newlink-ntf but not the RTM_DELLINK the kernel
+        // sends; it never multicasts RTM_SETLINK); generic netlink families list what they multicast.
+        boolean classic = !family.protocol().isGeneric();
+        if (!family.mcastGroups().isEmpty() && (!async || classic)) {
             for (Operation op : family.operations()) {
                 Shape request = byModeKey.get(op.name() + "/do/request");
-                if (request == null || byModeKey.containsKey(op.name() + "/do/reply")) {
+                if (request == null
+                        || byModeKey.containsKey(op.name() + "/do/reply")
+                        || (async && !op.name().startsWith("del"))) {
                     continue;
                 }
                 int id = request.messageId();

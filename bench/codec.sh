@@ -69,16 +69,7 @@ c_after=$(mktemp)
 trap 'rm -f "$csv" "$jmh_log" "$c_before" "$c_after"' EXIT
 
 load() { cut -d' ' -f1-3 /proc/loadavg; }
-{
-  echo "# bench/codec.sh, $(date -u +%Y-%m-%dT%H:%M:%SZ)"
-  echo "# host: $(uname -srm), $(nproc) CPUs, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)"
-  echo "# JDK: $JAVA_HOME; $(gcc --version | head -1)"
-  echo "# git: $(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet HEAD 2>/dev/null || echo ' (dirty)')"
-  echo "# capture: $capture, $(stat -c %s "$capture") bytes, $(date -u -r "$capture" +%Y-%m-%dT%H:%M:%SZ)"
-  echo "# load average before: $(load)"
-  echo
-  echo "# C walk, before JMH: $walk_bin $capture $rounds $seconds"
-} | tee "$out"
+bench_walk_header codec | tee "$out"
 
 "$walk_bin" "$capture" "$rounds" "$seconds" | tee "$c_before" | tee -a "$out"
 kv() { sed -n "s/^$1=//p" "$2"; }

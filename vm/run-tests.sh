@@ -94,8 +94,9 @@ fi
 if echo " $MODULES " | grep -q ' examples '; then
   [ -d examples/target/test-classes ] && [ -f examples/target/classpath.txt ] && [ -f runtime/target/kernel-vm-classpath.txt ] \
     || fail "examples: build them first (./mvnw -q package -DskipTests -pl examples -am) and keep runtime in YNL4J_VM_MODULES"
-  printf '%s:%s' "$(cat examples/target/classpath.txt)" "$(cat runtime/target/kernel-vm-classpath.txt)" \
-    > examples/target/kernel-vm-classpath.txt
+  # runtime/target/test-classes: the namespace helper io.ynl4j.runtime.Netns the tests share
+  printf '%s:%s:%s' "$(cat examples/target/classpath.txt)" "$(cat runtime/target/kernel-vm-classpath.txt)" \
+    "$root/runtime/target/test-classes" > examples/target/kernel-vm-classpath.txt
 fi
 for m in $MODULES; do
   [ -f "$m/target/kernel-vm-classpath.txt" ] && [ -d "$m/target/test-classes" ] \

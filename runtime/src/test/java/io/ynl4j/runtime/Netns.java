@@ -92,6 +92,11 @@ public final class Netns implements AutoCloseable {
         return run(cmd.toArray(String[]::new));
     }
 
+    /** The ifindex of a link in the namespace, from {@code ip -o link show dev DEV}. */
+    public int ifindex(String dev) {
+        return Integer.parseInt(ip("-o", "link", "show", "dev", dev).replaceAll("(?s)^(\\d+):.*", "$1"));
+    }
+
     /** Runs {@code ip -n NAME -batch -} with the given lines on standard input. */
     public void ipBatch(List<String> lines) {
         try {

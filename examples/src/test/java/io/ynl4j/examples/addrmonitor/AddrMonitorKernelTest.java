@@ -3,7 +3,7 @@ package io.ynl4j.examples.addrmonitor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ynl4j.examples.ExampleProcess;
-import io.ynl4j.examples.TestNetns;
+import io.ynl4j.runtime.Netns;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class AddrMonitorKernelTest {
     @Test
     void twoMonitorsBothSeeEveryChange() throws Exception {
-        try (TestNetns ns = TestNetns.create()) {
+        try (Netns ns = Netns.create()) {
             ns.ip("link", "add", "v0", "type", "veth", "peer", "name", "v1");
             try (ExampleProcess a = monitor(ns);
                     ExampleProcess b = monitor(ns)) {
@@ -45,7 +45,7 @@ class AddrMonitorKernelTest {
         }
     }
 
-    static ExampleProcess monitor(TestNetns ns) throws Exception {
+    static ExampleProcess monitor(Netns ns) throws Exception {
         return ExampleProcess.start(AddrMonitor.class, "--netns", ns.name(), "--count", "4");
     }
 

@@ -2,7 +2,6 @@ package io.ynl4j.examples.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ynl4j.examples.TestNetns;
 import io.ynl4j.examples.gen.rtaddr.GetaddrReply;
 import io.ynl4j.examples.gen.rtaddr.GetaddrRequest;
 import io.ynl4j.examples.gen.rtaddr.IfaFlags;
@@ -12,11 +11,10 @@ import io.ynl4j.examples.gen.rtaddr.RtAddr;
 import io.ynl4j.examples.gen.rtaddr.RtAddrClient;
 import io.ynl4j.runtime.Bytes;
 import io.ynl4j.runtime.CreateMode;
+import io.ynl4j.runtime.Netns;
 import io.ynl4j.runtime.SocketOptions;
 import java.net.InetAddress;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -31,16 +29,14 @@ import org.junit.jupiter.api.Test;
 @Tag("kernel")
 class ProjectRtAddrKernelTest {
     private static final int AF_INET = 2;
-    private TestNetns ns;
+    private Netns ns;
     private int v0;
 
     @BeforeEach
     void namespace() {
-        ns = TestNetns.create();
+        ns = Netns.create();
         ns.ip("link", "add", "v0", "type", "veth", "peer", "name", "v1");
-        Matcher m = Pattern.compile("^(\\d+):").matcher(ns.ip("-o", "link", "show", "dev", "v0"));
-        assertThat(m.find()).isTrue();
-        v0 = Integer.parseInt(m.group(1));
+        v0 = ns.ifindex("v0");
     }
 
     @AfterEach

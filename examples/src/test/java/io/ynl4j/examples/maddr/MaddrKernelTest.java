@@ -2,7 +2,6 @@ package io.ynl4j.examples.maddr;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ynl4j.examples.TestNetns;
 import io.ynl4j.examples.common.Netns;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -37,12 +36,12 @@ class MaddrKernelTest {
     static final int GROUPS_A = 20;
     static final int GROUPS_B = 10;
 
-    TestNetns ns;
+    io.ynl4j.runtime.Netns ns;
     final List<DatagramChannel> sockets = new ArrayList<>();
 
     @BeforeAll
     void setUp() throws Exception {
-        ns = TestNetns.create();
+        ns = io.ynl4j.runtime.Netns.create();
         try {
             // The default of 20 memberships per socket is just enough; leave room anyway.
             ns.exec("sysctl", "-qw", "net.ipv4.igmp_max_memberships=64");

@@ -2,7 +2,7 @@ package io.ynl4j.examples.mcastjoin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ynl4j.examples.TestNetns;
+import io.ynl4j.runtime.Netns;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class McastJoinKernelTest {
     @Test
     void holdsTheGroupsUntilStandardInputEnds() throws Exception {
-        try (TestNetns ns = TestNetns.create()) {
+        try (Netns ns = Netns.create()) {
             ns.ip("link", "add", "v0", "type", "veth", "peer", "name", "v1");
             ns.ip("link", "set", "v0", "up");
             ns.ip("link", "set", "v1", "up");

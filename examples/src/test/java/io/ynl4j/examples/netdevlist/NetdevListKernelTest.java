@@ -2,7 +2,7 @@ package io.ynl4j.examples.netdevlist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ynl4j.examples.TestNetns;
+import io.ynl4j.runtime.Netns;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -49,7 +49,7 @@ class NetdevListKernelTest {
 
     @Test
     void listsTheDevicesIpLinkShows() {
-        try (TestNetns ns = TestNetns.create()) {
+        try (Netns ns = Netns.create()) {
             ns.ip("link", "add", "v0", "type", "veth", "peer", "name", "v1");
             List<String> fromIp = pairs(ns.ip("-j", "link", "show"));
             assertThat(fromIp).hasSize(3);

@@ -3,7 +3,7 @@ package io.ynl4j.examples.usersockchat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ynl4j.examples.ExampleProcess;
-import io.ynl4j.examples.TestNetns;
+import io.ynl4j.runtime.Netns;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -23,7 +23,7 @@ class UsersockChatKernelTest {
 
     @Test
     void threeListenersReceiveEveryLineInOrder() throws Exception {
-        try (TestNetns ns = TestNetns.create()) {
+        try (Netns ns = Netns.create()) {
             List<ExampleProcess> listeners = new ArrayList<>();
             try {
                 for (int i = 0; i < 3; i++) {
@@ -59,7 +59,7 @@ class UsersockChatKernelTest {
 
     @Test
     void repeatSendsNumberedCopiesOfOneLine() throws Exception {
-        try (TestNetns ns = TestNetns.create();
+        try (Netns ns = Netns.create();
                 ExampleProcess listener =
                         ExampleProcess.start(UsersockChat.class, "listen", "--count", "3", "--netns", ns.name())) {
             listener.awaitErr(s -> s.startsWith("usersock-chat: listening"), 30);
